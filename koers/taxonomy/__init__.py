@@ -1,0 +1,37 @@
+"""The competence language: ESCO 1.2.0 (© European Union) loaded once per process.
+
+Use :func:`get_taxonomy`, :func:`get_searcher` and :func:`get_extractor`; each builds its object
+on first use from the vendored files and returns the same object afterwards.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from koers.taxonomy.extract import SkillExtractor
+from koers.taxonomy.model import ESCO_ATTRIBUTION
+from koers.taxonomy.search import Searcher, load_searcher
+from koers.taxonomy.store import (
+    DATA_DIR,
+    LABEL_VECTORS_FILE,
+    SEARCH_INDEX_FILE,
+    load_taxonomy,
+    read_arrays,
+)
+from koers.taxonomy.taxonomy import Taxonomy
+
+__all__ = ["ESCO_ATTRIBUTION", "get_extractor", "get_searcher", "get_taxonomy"]
+
+
+def get_taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+@cache
+def get_searcher() -> Searcher:
+    return load_searcher(load_taxonomy(), read_arrays(DATA_DIR, SEARCH_INDEX_FILE))
+
+
+@cache
+def get_extractor() -> SkillExtractor:
+    return SkillExtractor(load_taxonomy(), read_arrays(DATA_DIR, LABEL_VECTORS_FILE))

@@ -1,0 +1,183 @@
+"""Build the vendored, compact ESCO files from the relational CSV extract.
+
+Run once when the ESCO version changes (``koers taxonomy build SOURCE_DIR``); the product reads
+only what this writes into ``koers/taxonomy/data/``, never the source extract.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from koers.taxonomy.model import (
+    ESCO_ATTRIBUTION,
+    IscoGroup,
+    Occupation,
+    Relation,
+    Skill,
+    SkillGroup,
+    SkillLink,
+    SkillType,
+)
+from koers.taxonomy.taxonomy import Taxonomy
+
+ERR_MISSING_FILE = "ESCO source file missing: {path}"
+
+# In the extract, a skill's alternative labels run straight into its description, which starts
+# with a capitalised word; the labels themselves are lower case.
+_DESCRIPTION_START = re.compile(r"(?:^|\s)(?=[A-Z][a-z]+[ ,])")
+_ALT_SEPARATOR = " | "
+
+
+def _rows(source: Path, name: str) -> Iterator[dict[str, str]]:
+    path = source / name
+    if not path.exists():
+        raise FileNotFoundError(ERR_MISSING_FILE.format(path=path))
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _alts(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(_ALT_SEPARATOR) if part.strip())
+
+
+def split_alt_labels_and_description(text: str) -> tuple[str, str]:
+    """Split the extract's ``alt_labels_and_description`` into (alt label text, description)."""
+    match = _DESCRIPTION_START.search(text)
+    if match is None:
+        return text.strip(), ""
+    return text[: match.start()].strip(), text[match.start() :].strip()
+
+
+def _only(labels: dict[str, str]) -> dict[str, str]:
+    return {lang: value.strip() for lang, value in labels.items() if value and value.strip()}
+
+
+def read_occupations(source: Path) -> list[Occupation]:
+    return [
+        Occupation(
+            uri=row["occupation_uri"],
+            labels=_only({"en": row["label_en"], "nl": row["label_nl"]}),
+            alt_labels={
+                lang: alts
+                for lang, alts in (
+                    ("en", _alts(row["alt_labels_en"])),
+                    ("nl", _alts(row["alt_labels_nl"])),
+                )
+                if alts
+            },
+            isco_code=row["isco_code"],
+            descriptions=_only({"en": row["description_en"], "nl": row["description_nl"]}),
+        )
+        for row in _rows(source, "occupations.csv.gz")
+    ]
+
+
+def read_skills(source: Path) -> list[Skill]:
+    dutch = {row["skill_uri"]: row for row in _rows(source, "skill_labels_nl_partial.csv.gz")}
+    skills = []
+    for row in _rows(source, "skills.csv.gz"):
+        alt_text, description = split_alt_labels_and_description(row["alt_labels_and_description"])
+        nl = dutch.get(row["skill_uri"], {})
+        skills.append(
+            Skill(
+                uri=row["skill_uri"],
+                labels=_only({"en": row["label_en"], "nl": nl.get("label_nl", "")}),
+                alt_labels={"nl": _alts(nl["alt_labels_nl"])} if nl.get("alt_labels_nl") else {},
+                skill_type=SkillType(row["skill_type"]),
+                reuse_level=row["reuse_level"],
+                transversal=row["transversal"] == "True",
+                digital=row["digital"] == "True",
+                green=row["green"] == "True",
+                language=row["language"] == "True",
+                description_en=description,
+                alt_label_text_en=alt_text,
+            )
+        )
+    return skills
+
+
+def read_groups(source: Path) -> list[SkillGroup]:
+    dutch = {row["group_uri"]: row["label_nl"] for row in _rows(source, "skill_groups_nl.csv.gz")}
+    return [
+        SkillGroup(
+            uri=row["group_uri"],
+            labels=_only({"en": row["label_en"], "nl": dutch.get(row["group_uri"], "")}),
+            code=row["code"],
+        )
+        for row in _rows(source, "skill_groups.csv.gz")
+    ]
+
+
+def read_isco(source: Path) -> list[IscoGroup]:
+    """Read ISCO groups, restoring the leading zero the extract lost on armed-forces codes."""
+    groups: dict[str, IscoGroup] = {}
+    for row in _rows(source, "isco_groups.csv.gz"):
+        code = row["code"]
+        if code != "0" and "armed forces" in row["label_en"].lower():
+            code = "0" + code
+        groups.setdefault(code, IscoGroup(code=code, label_en=row["label_en"]))
+    return list(groups.values())
+
+
+def read_links(source: Path) -> list[SkillLink]:
+    return [
+        SkillLink(row["occupation_uri"], row["skill_uri"], Relation(row["relation"]))
+        for row in _rows(source, "occupation_skills.csv.gz")
+    ]
+
+
+def read_skill_relations(source: Path) -> list[tuple[str, str, Relation]]:
+    return [
+        (row["originalSkillUri"], row["relatedSkillUri"], Relation(row["relationType"]))
+        for row in _rows(source, "skill_skill_relations.csv.gz")
+    ]
+
+
+def read_broader(source: Path) -> list[tuple[str, str]]:
+    return [(row["uri"], row["broader_uri"]) for row in _rows(source, "skill_broader.csv.gz")]
+
+
+def read_source(source: Path) -> Taxonomy:
+    """Read the whole relational ESCO extract in ``source`` into a :class:`Taxonomy`."""
+    return Taxonomy(
+        occupations=read_occupations(source),
+        skills=read_skills(source),
+        groups=read_groups(source),
+        isco_groups=read_isco(source),
+        links=read_links(source),
+        skill_relations=read_skill_relations(source),
+        broader=read_broader(source),
+        attribution=ESCO_ATTRIBUTION,
+    )
+
+
+def build(
+    source: Path,
+    target: Path,
+    *,
+    progress: Callable[[str], Any] = lambda message: None,
+) -> dict[str, int]:
+    """Read the extract in ``source``, write the vendored files into ``target``; return counts."""
+    from koers.taxonomy import store
+    from koers.taxonomy.extract import build_label_vectors
+    from koers.taxonomy.search import build_search_index
+
+    progress("reading ESCO extract")
+    taxonomy = read_source(source)
+    target.mkdir(parents=True, exist_ok=True)
+    progress("writing compact taxonomy")
+    store.write_taxonomy(taxonomy, target)
+    progress("building search index")
+    store.write_search_index(build_search_index(taxonomy), target)
+    progress("embedding skill labels (multilingual encoder)")
+    store.write_label_vectors(build_label_vectors(taxonomy), target)
+    return {
+        "occupations": len(taxonomy.occupations),
+        "skills": len(taxonomy.skills),
+        "occupation_skill_links": len(taxonomy.links),
+    }

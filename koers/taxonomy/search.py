@@ -1,0 +1,268 @@
+"""Free-text search for occupations and skills, tolerant of typos, in Dutch and English.
+
+Two stages:
+
+1. *Candidates*: every label (preferred and alternative, per language) is a sparse vector of
+   IDF-weighted character trigrams. The query's trigrams pick the labels that share the most
+   rare trigrams (cosine; for the run-together English alternative labels of skills, the share
+   of the query's trigrams they contain). This is one sparse product, not a scan of all labels.
+2. *Ranking*: the best candidates are re-scored with rapidfuzz's edit-distance ratios, weighted
+   by the kind of label (preferred > alternative), and folded to one hit per concept.
+
+Flemish words that differ from the Netherlands-Dutch ESCO labels ("kinesitherapeut",
+"lager onderwijs") are rewritten with a curated list before searching; both forms are searched.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz
+from scipy import sparse
+
+from koers.taxonomy.model import Labelled, Skill
+from koers.taxonomy.taxonomy import Taxonomy
+from koers.taxonomy.text import normalise, trigrams
+
+FLEMISH_TERMS_FILE = Path(__file__).parent / "data" / "flemish_terms.csv"
+ERR_EMPTY_QUERY = "The search text is empty."
+ERR_QUERY_TOO_LONG = "The search text is too long (at most {limit} characters)."
+MAX_QUERY_LENGTH = 200
+CANDIDATES = 150
+
+
+class ConceptKind(StrEnum):
+    OCCUPATION = "occupation"
+    SKILL = "skill"
+
+
+class LabelField(IntEnum):
+    PREFERRED = 0
+    ALTERNATIVE = 1
+    ALTERNATIVE_TEXT = 2  # English skill alt labels run together, matched by containment
+
+
+FIELD_WEIGHT = {
+    LabelField.PREFERRED: 1.0,
+    LabelField.ALTERNATIVE: 0.95,
+    LabelField.ALTERNATIVE_TEXT: 0.8,
+}
+
+
+class SearchQueryError(ValueError):
+    """Raised for a query that cannot be searched (empty or too long)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    uri: str
+    label: str
+    score: float
+    matched_text: str
+
+
+def _concept_entries(concept: Labelled) -> Iterator[tuple[LabelField, str]]:
+    for lang in sorted(concept.labels):
+        yield LabelField.PREFERRED, concept.labels[lang]
+    for lang in sorted(concept.alt_labels):
+        for alt in concept.alt_labels[lang]:
+            yield LabelField.ALTERNATIVE, alt
+    if isinstance(concept, Skill) and concept.alt_label_text_en:
+        yield LabelField.ALTERNATIVE_TEXT, concept.alt_label_text_en
+
+
+def label_entries(taxonomy: Taxonomy, kind: ConceptKind) -> Iterator[tuple[int, LabelField, str]]:
+    """Yield (concept index, field, normalised text) for every searchable label, in index order."""
+    concepts = taxonomy.occupations if kind is ConceptKind.OCCUPATION else taxonomy.skills
+    for index, concept in enumerate(concepts):
+        seen: set[str] = set()
+        for label_field, text in _concept_entries(concept):
+            normalised = normalise(text)
+            if normalised and normalised not in seen:
+                seen.add(normalised)
+                yield index, label_field, normalised
+
+
+def _build_kind_index(taxonomy: Taxonomy, kind: ConceptKind) -> dict[str, npt.NDArray[Any]]:
+    entries = list(label_entries(taxonomy, kind))
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, (_, _, text) in enumerate(entries):
+        for gram in trigrams(text):
+            rows.append(row)
+            cols.append(vocabulary.setdefault(gram, len(vocabulary)))
+    matrix = sparse.csc_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(entries), len(vocabulary)),
+    )
+    document_frequency = np.diff(matrix.indptr)
+    idf = np.log((1 + len(entries)) / (1 + document_frequency)).astype(np.float32) + 1
+    return {
+        f"{kind}_indptr": matrix.indptr.astype(np.int32),
+        f"{kind}_indices": matrix.indices.astype(np.int32),
+        f"{kind}_vocabulary": np.array(list(vocabulary), dtype="<U3"),
+        f"{kind}_idf": idf,
+        f"{kind}_concept": np.array([e[0] for e in entries], dtype=np.int32),
+        f"{kind}_field": np.array([e[1] for e in entries], dtype=np.int8),
+    }
+
+
+def build_search_index(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
+    """Return the arrays of the trigram search index for both kinds of concept."""
+    arrays: dict[str, npt.NDArray[Any]] = {}
+    for kind in ConceptKind:
+        arrays.update(_build_kind_index(taxonomy, kind))
+    return arrays
+
+
+@cache
+def flemish_rewrites() -> tuple[tuple[str, str], ...]:
+    """Return the curated (Flemish, Netherlands-Dutch) word pairs, normalised, longest first."""
+    with FLEMISH_TERMS_FILE.open(encoding="utf-8", newline="") as handle:
+        pairs = [(normalise(r["flemish"]), normalise(r["standard"])) for r in csv.DictReader(handle)]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def query_variants(query: str) -> list[str]:
+    """Return the normalised query and, if it uses Flemish terms, its Netherlands-Dutch form."""
+    normalised = normalise(query)
+    variants = [normalised]
+    rewritten = f" {normalised} "
+    for flemish, standard in flemish_rewrites():
+        rewritten = rewritten.replace(f" {flemish} ", f" {standard} ")
+    rewritten = rewritten.strip()
+    if rewritten != normalised:
+        variants.append(rewritten)
+    return variants
+
+
+def check_query(query: str) -> None:
+    """Raise :class:`SearchQueryError` if ``query`` cannot be searched."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchQueryError(ERR_QUERY_TOO_LONG.format(limit=MAX_QUERY_LENGTH))
+    if not normalise(query):
+        raise SearchQueryError(ERR_EMPTY_QUERY)
+
+
+class ConceptSearch:
+    """The search index of one kind of concept (occupations or skills)."""
+
+    def __init__(
+        self, taxonomy: Taxonomy, kind: ConceptKind, arrays: dict[str, npt.NDArray[Any]]
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.kind = kind
+        self.concepts: tuple[Labelled, ...] = (
+            taxonomy.occupations if kind is ConceptKind.OCCUPATION else taxonomy.skills
+        )
+        self.texts = [text for _, _, text in label_entries(taxonomy, kind)]
+        self.concept = arrays[f"{kind}_concept"]
+        self.field = arrays[f"{kind}_field"]
+        if len(self.texts) != len(self.concept):
+            raise ValueError("Search index does not match the taxonomy: rebuild it")
+        self.idf = arrays[f"{kind}_idf"]
+        self.vocabulary = {gram: i for i, gram in enumerate(arrays[f"{kind}_vocabulary"].tolist())}
+        indices = arrays[f"{kind}_indices"]
+        self.matrix = sparse.csc_matrix(
+            (np.ones(len(indices), dtype=np.float32), indices, arrays[f"{kind}_indptr"]),
+            shape=(len(self.texts), len(self.vocabulary)),
+        )
+        squared = self.matrix.multiply(self.idf**2).tocsr().sum(axis=1)
+        self.norm = np.sqrt(np.asarray(squared).ravel()).astype(np.float32)
+        self.is_text = self.field == LabelField.ALTERNATIVE_TEXT
+
+    def _candidates(self, query: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
+        columns = [self.vocabulary[g] for g in trigrams(query) if g in self.vocabulary]
+        if not columns:
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
+        weights = self.idf[columns] ** 2
+        dot = self.matrix[:, columns] @ weights
+        query_norm = float(np.sqrt(weights.sum()))
+        overlap = np.where(
+            self.is_text,
+            dot / (query_norm**2),
+            dot / (query_norm * np.maximum(self.norm, 1e-6)),
+        )
+        overlap *= np.where(self.is_text, FIELD_WEIGHT[LabelField.ALTERNATIVE_TEXT], 1.0)
+        count = min(CANDIDATES, int(np.count_nonzero(overlap)))
+        if count == 0:
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
+        top = np.argpartition(-overlap, count - 1)[:count]
+        return top, overlap[top].astype(np.float32)
+
+    def _rank(self, query: str, entries: npt.NDArray[np.intp], overlap: npt.NDArray[np.float32]) -> dict[int, tuple[float, int]]:
+        best: dict[int, tuple[float, int]] = {}
+        for entry, cosine in zip(entries.tolist(), overlap.tolist(), strict=True):
+            text = self.texts[entry]
+            label_field = LabelField(int(self.field[entry]))
+            if label_field is LabelField.ALTERNATIVE_TEXT:
+                similarity = fuzz.partial_ratio(query, text) / 100
+            elif text == query:
+                similarity = 1.0
+            else:
+                # WRatio forgives word order and partial matches; plain ratio prefers labels
+                # about as long as the query ("verpleegkundige" over longer specialisations).
+                similarity = (fuzz.WRatio(query, text) + fuzz.ratio(query, text)) / 200
+            score = FIELD_WEIGHT[label_field] * (0.5 * similarity + 0.5 * min(cosine, 1.0))
+            if text == query:
+                score = FIELD_WEIGHT[label_field]
+            concept = int(self.concept[entry])
+            if concept not in best or score > best[concept][0]:
+                best[concept] = (score, entry)
+        return best
+
+    def search(self, query: str, *, lang: str = "nl", limit: int = 10) -> list[SearchHit]:
+        """Return up to ``limit`` concepts best matching ``query``, best first.
+
+        Raises :class:`SearchQueryError` for an empty or over-long query.
+        """
+        check_query(query)
+        best: dict[int, tuple[float, int]] = {}
+        for variant in query_variants(query):
+            entries, overlap = self._candidates(variant)
+            for concept, (score, entry) in self._rank(variant, entries, overlap).items():
+                if concept not in best or score > best[concept][0]:
+                    best[concept] = (score, entry)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+        return [
+            SearchHit(
+                uri=self.concepts[concept].uri,
+                label=self.concepts[concept].label(lang),
+                score=round(score, 4),
+                matched_text=self.texts[entry][:120],
+            )
+            for concept, (score, entry) in ranked
+        ]
+
+    def linear_scan(self, query: str, *, limit: int = 10) -> list[tuple[str, float]]:
+        """Baseline: score every label with rapidfuzz's WRatio, one concept per hit."""
+        normalised = normalise(query)
+        best: dict[int, float] = {}
+        for entry, text in enumerate(self.texts):
+            score = fuzz.WRatio(normalised, text)
+            concept = int(self.concept[entry])
+            if score > best.get(concept, -1.0):
+                best[concept] = score
+        ranked = sorted(best.items(), key=lambda item: -item[1])[:limit]
+        return [(self.concepts[c].uri, s / 100) for c, s in ranked]
+
+
+@dataclass(frozen=True)
+class Searcher:
+    occupations: ConceptSearch
+    skills: ConceptSearch
+
+
+def load_searcher(taxonomy: Taxonomy, arrays: dict[str, npt.NDArray[Any]]) -> Searcher:
+    return Searcher(
+        occupations=ConceptSearch(taxonomy, ConceptKind.OCCUPATION, arrays),
+        skills=ConceptSearch(taxonomy, ConceptKind.SKILL, arrays),
+    )

@@ -1,0 +1,149 @@
+"""Read and write the vendored, compact ESCO files in ``koers/taxonomy/data/``.
+
+Entities are stored as compact JSON rows (gzip), the occupation-skill links and the search index
+as numpy arrays, and the label embeddings as float16. Everything loads in well under a second
+and is built once per process (see :func:`load_taxonomy`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from koers.taxonomy.model import IscoGroup, Occupation, Relation, Skill, SkillGroup, SkillType
+from koers.taxonomy.taxonomy import Taxonomy
+
+DATA_DIR = Path(__file__).parent / "data" / "esco-1.2.0"
+TAXONOMY_FILE = "taxonomy.json.gz"
+LINKS_FILE = "links.npz"
+SEARCH_INDEX_FILE = "search_index.npz"
+LABEL_VECTORS_FILE = "label_vectors.npz"
+FORMAT_VERSION = 1
+
+_FLAGS = ("transversal", "digital", "green", "language")
+
+
+def _occupation_row(o: Occupation) -> list[Any]:
+    return [o.uri, o.labels, {k: list(v) for k, v in o.alt_labels.items()}, o.isco_code, o.descriptions]
+
+
+def _skill_row(s: Skill) -> list[Any]:
+    flags = sum(1 << i for i, name in enumerate(_FLAGS) if getattr(s, name))
+    return [
+        s.uri,
+        s.labels,
+        {k: list(v) for k, v in s.alt_labels.items()},
+        s.skill_type.value,
+        s.reuse_level,
+        flags,
+        s.description_en,
+        s.alt_label_text_en,
+    ]
+
+
+def write_taxonomy(taxonomy: Taxonomy, target: Path) -> None:
+    document = {
+        "format": FORMAT_VERSION,
+        "attribution": taxonomy.attribution,
+        "occupations": [_occupation_row(o) for o in taxonomy.occupations],
+        "skills": [_skill_row(s) for s in taxonomy.skills],
+        "groups": [[g.uri, g.labels, g.code] for g in taxonomy.groups],
+        "isco": [[g.code, g.label_en] for g in taxonomy.isco_by_code.values()],
+        "skill_relations": [
+            [taxonomy.skill_index[a], taxonomy.skill_index[b], r is Relation.ESSENTIAL]
+            for a, b, r in taxonomy.skill_relations
+            if a in taxonomy.skill_index and b in taxonomy.skill_index
+        ],
+        "broader": [list(pair) for pair in taxonomy.broader],
+    }
+    payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # mtime=0 keeps the file byte-identical between builds of the same source.
+    with (target / TAXONOMY_FILE).open("wb") as raw, gzip.GzipFile(
+        fileobj=raw, mode="wb", compresslevel=6, mtime=0
+    ) as handle:
+        handle.write(payload)
+    np.savez_compressed(
+        target / LINKS_FILE,
+        occupation=taxonomy.link_occupation,
+        skill=taxonomy.link_skill,
+        essential=taxonomy.link_essential,
+    )
+
+
+def read_taxonomy(source: Path = DATA_DIR) -> Taxonomy:
+    """Load the vendored taxonomy from ``source``."""
+    with gzip.open(source / TAXONOMY_FILE, "rb") as handle:
+        document = json.loads(handle.read())
+    if document.get("format") != FORMAT_VERSION:
+        raise ValueError(f"Unsupported taxonomy format in {source}: rebuild it")
+    occupations = [
+        Occupation(
+            uri=uri,
+            labels=labels,
+            alt_labels={k: tuple(v) for k, v in alts.items()},
+            isco_code=isco,
+            descriptions=descriptions,
+        )
+        for uri, labels, alts, isco, descriptions in document["occupations"]
+    ]
+    skills = [
+        Skill(
+            uri=uri,
+            labels=labels,
+            alt_labels={k: tuple(v) for k, v in alts.items()},
+            skill_type=SkillType(skill_type),
+            reuse_level=reuse,
+            transversal=bool(flags & 1),
+            digital=bool(flags & 2),
+            green=bool(flags & 4),
+            language=bool(flags & 8),
+            description_en=description,
+            alt_label_text_en=alt_text,
+        )
+        for uri, labels, alts, skill_type, reuse, flags, description, alt_text in document["skills"]
+    ]
+    with np.load(source / LINKS_FILE) as links:
+        link_arrays = (links["occupation"], links["skill"], links["essential"])
+    uris = [s.uri for s in skills]
+    return Taxonomy(
+        occupations=occupations,
+        skills=skills,
+        groups=[SkillGroup(uri=u, labels=labels, code=code) for u, labels, code in document["groups"]],
+        isco_groups=[IscoGroup(code=code, label_en=label) for code, label in document["isco"]],
+        link_arrays=link_arrays,
+        skill_relations=[
+            (uris[a], uris[b], Relation.ESSENTIAL if essential else Relation.OPTIONAL)
+            for a, b, essential in document["skill_relations"]
+        ],
+        broader=[(child, parent) for child, parent in document["broader"]],
+        attribution=document["attribution"],
+    )
+
+
+def write_arrays(target: Path, name: str, arrays: dict[str, npt.NDArray[Any]]) -> None:
+    np.savez_compressed(target / name, **arrays)  # type: ignore[arg-type]
+
+
+def read_arrays(source: Path, name: str) -> dict[str, npt.NDArray[Any]]:
+    with np.load(source / name, allow_pickle=False) as data:
+        return {key: data[key] for key in data.files}
+
+
+def write_search_index(arrays: dict[str, npt.NDArray[Any]], target: Path) -> None:
+    write_arrays(target, SEARCH_INDEX_FILE, arrays)
+
+
+def write_label_vectors(arrays: dict[str, npt.NDArray[Any]], target: Path) -> None:
+    write_arrays(target, LABEL_VECTORS_FILE, arrays)
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    """Return the vendored ESCO taxonomy, loaded once per process."""
+    return read_taxonomy(DATA_DIR)
