@@ -32,8 +32,10 @@ def pick_label(labels: dict[str, str], lang: str) -> str:
     return labels.get(lang) or labels.get(FALLBACK_LANGUAGE) or next(iter(labels.values()), "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Labelled:
+    """A concept with labels per language; one instance per URI, so identity is equality."""
+
     uri: str
     labels: dict[str, str]
     alt_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -48,7 +50,7 @@ class Labelled:
         return self.alt_labels.get(lang, ())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Occupation(Labelled):
     isco_code: str = ""
     descriptions: dict[str, str] = field(default_factory=dict)
@@ -57,7 +59,7 @@ class Occupation(Labelled):
         return pick_label(self.descriptions, lang)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Skill(Labelled):
     skill_type: SkillType = SkillType.UNKNOWN
     reuse_level: str = ""
@@ -76,7 +78,7 @@ class Skill(Labelled):
         return tuple(name for name in names if getattr(self, name))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SkillGroup(Labelled):
     code: str = ""
 

@@ -96,7 +96,7 @@ def _build_kind_index(taxonomy: Taxonomy, kind: ConceptKind) -> dict[str, npt.ND
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, (_, _, text) in enumerate(entries):
-        for gram in trigrams(text):
+        for gram in sorted(trigrams(text)):
             rows.append(row)
             cols.append(vocabulary.setdefault(gram, len(vocabulary)))
     matrix = sparse.csc_matrix(

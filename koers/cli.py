@@ -1,0 +1,235 @@
+"""The ``koers`` command line (Typer). Thin: every command calls the domain packages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+app = typer.Typer(help="Koers: the open learning and career platform.", no_args_is_help=True)
+search_app = typer.Typer(help="Search the competence language (ESCO).", no_args_is_help=True)
+taxonomy_app = typer.Typer(help="Maintain the vendored ESCO files.", no_args_is_help=True)
+app.add_typer(search_app, name="search")
+app.add_typer(taxonomy_app, name="taxonomy")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="label language")]
+JsonOption = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100, help="number of results")]
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _search(kind: str, query: str, lang: Lang, as_json: bool, limit: int) -> None:
+    from koers.taxonomy import get_searcher
+    from koers.taxonomy.search import SearchQueryError
+
+    searcher = get_searcher()
+    index = searcher.occupations if kind == "occupation" else searcher.skills
+    try:
+        hits = index.search(query, lang=lang.value, limit=limit)
+    except SearchQueryError as error:
+        _fail(str(error))
+    rows = [{f"{kind}_uri": h.uri, "label": h.label, "score": h.score} for h in hits]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title=f"{kind}s for “{query}”")
+    for column in ("score", "label", "URI"):
+        table.add_column(column)
+    for h in hits:
+        table.add_row(f"{h.score:.2f}", h.label, h.uri)
+    out.print(table)
+
+
+@search_app.command("occupations")
+def search_occupations(
+    query: str, lang: LangOption = Lang.nl, as_json: JsonOption = False, limit: LimitOption = 10
+) -> None:
+    """Search occupations by free text (Dutch or English, typos allowed)."""
+    _search("occupation", query, lang, as_json, limit)
+
+
+@search_app.command("skills")
+def search_skills(
+    query: str, lang: LangOption = Lang.nl, as_json: JsonOption = False, limit: LimitOption = 10
+) -> None:
+    """Search skills and knowledge by free text (Dutch or English, typos allowed)."""
+    _search("skill", query, lang, as_json, limit)
+
+
+def _skill_rows(found: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "skill_uri": s.skill_uri,
+            "label": s.label,
+            "score": s.score,
+            "start": s.start,
+            "end": s.end,
+            "matched_text": s.matched_text,
+            "method": s.method,
+        }
+        for s in found
+    ]
+
+
+def _read_text(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    if not path.is_file():
+        _fail(f"no such file: {path}")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        _fail(f"{path} is not UTF-8 text")
+    return ""
+
+
+def _batch_records(handle: TextIO) -> Iterator[tuple[int, str | None, str | None]]:
+    """Yield (line number, text, error) for each non-empty line of a JSON-lines file."""
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, None, f"line {number}: not valid JSON ({error.msg})"
+            continue
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str):
+            yield number, None, f"line {number}: field 'text' missing or not a string"
+        else:
+            yield number, text, None
+
+
+def _extract_batch(batch: Path, lang: Lang, min_score: float, output: Path | None) -> None:
+    from koers.taxonomy import get_extractor
+    from koers.taxonomy.extract import ExtractionInputError
+
+    if not batch.is_file():
+        _fail(f"no such file: {batch}")
+    extractor = get_extractor()
+    total = sum(1 for line in batch.open(encoding="utf-8") if line.strip())
+    failures = 0
+    target = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        with batch.open(encoding="utf-8") as handle, Progress(console=err, transient=True) as bar:
+            task = bar.add_task("extracting skills", total=total)
+            for number, text, problem in _batch_records(handle):
+                result: dict[str, Any] = {"line": number}
+                if text is not None:
+                    try:
+                        found = extractor.extract(text, lang=lang.value, min_score=min_score)
+                        result["skills"] = _skill_rows(found)
+                    except ExtractionInputError as error:
+                        problem = f"line {number}: {error}"
+                if problem:
+                    failures += 1
+                    result.update(skills=[], error=problem)
+                target.write(json.dumps(result, ensure_ascii=False) + "\n")
+                bar.advance(task)
+    finally:
+        if output:
+            target.close()
+    if failures:
+        err.print(f"[yellow]{failures} of {total} inputs could not be analysed (see their 'error').[/yellow]")
+        raise typer.Exit(1)
+
+
+@app.command("extract-skills")
+def extract_skills(
+    file: Annotated[Path | None, typer.Argument(help="text file (CV, vacancy, course); - for stdin")] = None,
+    lang: LangOption = Lang.nl,
+    as_json: JsonOption = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSON lines, each with a 'text' field")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="batch output file")] = None,
+    min_score: Annotated[float, typer.Option(min=0.0, max=1.0, help="confidence floor")] = 0.5,
+) -> None:
+    """Turn a CV, vacancy or course description into ESCO skills with the matched text."""
+    if batch is not None:
+        _extract_batch(batch, lang, min_score, output)
+        return
+    if file is None:
+        _fail("give a FILE or --batch IN.jsonl")
+        return
+    from koers.taxonomy import get_extractor
+    from koers.taxonomy.extract import ExtractionInputError
+
+    text = _read_text(file)
+    try:
+        found = get_extractor().extract(text, lang=lang.value, min_score=min_score)
+    except ExtractionInputError as error:
+        _fail(str(error))
+    if as_json:
+        _print_json(_skill_rows(found))
+        return
+    table = Table(title=f"skills in {file}")
+    for column in ("score", "skill", "text", "how"):
+        table.add_column(column)
+    for s in found:
+        table.add_row(f"{s.score:.2f}", s.label, s.matched_text, s.method)
+    out.print(table)
+
+
+@taxonomy_app.command("build")
+def taxonomy_build(
+    source: Annotated[Path, typer.Argument(help="folder with the ESCO CSV extract")],
+) -> None:
+    """Rebuild the vendored ESCO files from the relational CSV extract."""
+    from koers.taxonomy.build import build
+    from koers.taxonomy.store import DATA_DIR
+
+    if not source.is_dir():
+        _fail(f"no such folder: {source}")
+    counts = build(source, DATA_DIR, progress=lambda message: err.print(f"… {message}"))
+    out.print(counts)
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    demo: Annotated[bool, typer.Option(help="load the synthetic demo accounts")] = True,
+) -> None:
+    """Migrate the database, load the demo accounts and serve the platform."""
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    if demo:
+        call_command("seed_demo")
+    out.print(f"Koers runs at http://{host}:{port}/  (Ctrl+C stops it)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,1 @@
+"""Seeded generators of synthetic demo data (labelled synthetic wherever shown)."""

@@ -1,0 +1,83 @@
+"""ESCO explorer pages: search, occupation and skill pages. Thin: the work is in koers.taxonomy."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from koers.taxonomy import get_searcher, get_taxonomy
+from koers.taxonomy.search import MAX_QUERY_LENGTH, SearchQueryError
+from koers.taxonomy.taxonomy import UnknownConceptError
+
+OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
+SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
+KINDS = ("occupations", "skills")
+
+
+def _lang() -> str:
+    return (get_language() or "nl")[:2]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html", {"max_query_length": MAX_QUERY_LENGTH})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "occupations")
+    if kind not in KINDS:
+        kind = "occupations"
+    context: dict[str, object] = {"query": query, "kind": kind, "max_query_length": MAX_QUERY_LENGTH}
+    if query:
+        searcher = get_searcher()
+        index = searcher.occupations if kind == "occupations" else searcher.skills
+        try:
+            context["hits"] = index.search(query, lang=_lang(), limit=25)
+        except SearchQueryError as error:
+            context["error"] = str(error)
+    return render(request, "explorer/search.html", context, status=400 if "error" in context else 200)
+
+
+def occupation(request: HttpRequest, concept_id: str) -> HttpResponse:
+    taxonomy = get_taxonomy()
+    try:
+        item = taxonomy.occupation(OCCUPATION_PREFIX + concept_id)
+    except UnknownConceptError as error:
+        raise Http404(str(error)) from error
+    lang = _lang()
+    return render(
+        request,
+        "explorer/occupation.html",
+        {
+            "occupation": item,
+            "label": item.label(lang),
+            "description": item.description(lang),
+            "isco": taxonomy.isco_group(item),
+            "skills": taxonomy.skills_of(item.uri),
+            "lang": lang,
+        },
+    )
+
+
+def skill(request: HttpRequest, concept_id: str) -> HttpResponse:
+    taxonomy = get_taxonomy()
+    try:
+        item = taxonomy.skill(SKILL_PREFIX + concept_id)
+    except UnknownConceptError as error:
+        raise Http404(str(error)) from error
+    essential, optional = taxonomy.occupations_needing(item.uri)
+    lang = _lang()
+    return render(
+        request,
+        "explorer/skill.html",
+        {
+            "skill": item,
+            "label": item.label(lang),
+            "path": list(reversed(taxonomy.broader_path(item.uri))),
+            "related": taxonomy.related_skills(item.uri),
+            "essential_for": sorted(essential, key=lambda o: o.label(lang)),
+            "optional_for": sorted(optional, key=lambda o: o.label(lang)),
+            "lang": lang,
+        },
+    )

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from koers.web.api import api
+from koers.web.explorer import views as explorer
+
+urlpatterns = [
+    path("", explorer.home, name="home"),
+    path("esco/", explorer.search, name="search"),
+    path("esco/occupation/<str:concept_id>/", explorer.occupation, name="occupation"),
+    path("esco/skill/<str:concept_id>/", explorer.skill, name="skill"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]

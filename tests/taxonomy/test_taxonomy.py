@@ -1,0 +1,74 @@
+"""The vendored ESCO taxonomy: counts, look-ups, labels and hierarchy."""
+
+from __future__ import annotations
+
+import pytest
+
+from koers.taxonomy.model import ESCO_ATTRIBUTION, SkillType, pick_label
+from koers.taxonomy.taxonomy import ERR_UNKNOWN_OCCUPATION, UnknownConceptError
+
+NURSE = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"
+PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
+
+
+def test_counts_match_the_esco_extract(taxonomy):
+    assert len(taxonomy.occupations) == 3039
+    assert len(taxonomy.skills) == 13921
+    assert len(taxonomy.link_skill) == 128961
+    assert taxonomy.attribution == ESCO_ATTRIBUTION
+
+
+def test_occupation_lookup_with_skills_and_isco(taxonomy):
+    nurse = taxonomy.occupation(NURSE)
+    assert nurse.label("en") == "nurse responsible for general care"
+    assert nurse.label("nl") == "algemeen verpleegkundige"
+    assert nurse.isco_code == "2221"
+    assert taxonomy.isco_group(nurse).label_en.lower().startswith("nursing professionals")
+    skills = taxonomy.skills_of(nurse.uri)
+    assert len(skills.essential) > 20
+    assert not set(skills.essential) & set(skills.optional)
+    labels = [s.label("en") for s in skills.essential]
+    assert labels == sorted(labels)
+
+
+def test_unknown_uri_raises_a_clear_error(taxonomy):
+    with pytest.raises(UnknownConceptError) as error:
+        taxonomy.occupation("http://example.org/nope")
+    assert str(error.value) == ERR_UNKNOWN_OCCUPATION.format(uri="http://example.org/nope")
+
+
+def test_skill_flags_type_and_dutch_label_fallback(taxonomy):
+    python = taxonomy.skill(PYTHON)
+    assert python.skill_type is SkillType.KNOWLEDGE
+    assert python.digital
+    english_only = next(s for s in taxonomy.skills if not s.has_label("nl"))
+    assert english_only.label("nl") == english_only.label("en")
+    dutch = sum(1 for s in taxonomy.skills if s.has_label("nl"))
+    assert dutch == 2367
+
+
+def test_labels_are_pluggable_per_language():
+    assert pick_label({"en": "nurse", "de": "Pflegekraft"}, "de") == "Pflegekraft"
+    assert pick_label({"en": "nurse"}, "fr") == "nurse"
+    assert pick_label({"nl": "kok"}, "fr") == "kok"
+
+
+def test_skill_links_both_directions_agree(taxonomy):
+    nurse = taxonomy.occupation(NURSE)
+    for skill in taxonomy.skills_of(nurse.uri).essential[:5]:
+        essential, _ = taxonomy.occupations_needing(skill.uri)
+        assert nurse in essential
+
+
+def test_hierarchy_and_related_skills(taxonomy):
+    with_parents = [s for s in taxonomy.skills[:500] if taxonomy.broader_groups(s.uri)]
+    assert len(with_parents) > 400
+    path = taxonomy.broader_path(with_parents[0].uri)
+    assert path and len({p.uri for p in path}) == len(path)
+    related = [s for s in taxonomy.skills if taxonomy.related_skills(s.uri)]
+    assert related
+
+
+def test_isco_armed_forces_codes_keep_their_leading_zero(taxonomy):
+    assert "0110" in taxonomy.isco_by_code
+    assert taxonomy.isco_by_code["1"].label_en == "Managers"
