@@ -1,0 +1,110 @@
+"""Explorer pages, login, language switch and secure defaults, through HTTP."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from koers.demo.users import ROLE_ACCOUNTS
+from koers.web.accounts.models import User
+from koers.web.accounts.services import demo_users_load
+
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
+
+NURSE_ID = "8d3e8aaa-791b-4c75-a465-f3f827028f50"
+PYTHON_ID = "ccd0a1d9-afda-43d9-b901-96344886e14d"
+
+
+def test_home_is_dutch_by_default_with_attribution(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "Zoek beroepen of vaardigheden" in html
+    assert "ESCO v1.2.0, © European Union" in html
+
+
+def test_search_page_lists_occupations(client):
+    html = client.get(reverse("search"), {"q": "verpleegkundige"}).content.decode()
+    assert f"/esco/occupation/{NURSE_ID}/" in html
+    assert "algemeen verpleegkundige" in html
+
+
+def test_search_page_reports_bad_query(client):
+    response = client.get(reverse("search"), {"q": "!!!"})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_occupation_page_groups_essential_and_optional(client):
+    html = client.get(reverse("occupation", args=[NURSE_ID])).content.decode()
+    assert "algemeen verpleegkundige" in html
+    assert "Essentiële vaardigheden en kennis" in html
+    assert "Optionele vaardigheden en kennis" in html
+
+
+def test_skill_page_lists_occupations_that_need_it(client):
+    html = client.get(reverse("skill", args=[PYTHON_ID])).content.decode()
+    assert "Python (computerprogrammering)" in html
+    assert "Essentieel voor deze beroepen" in html
+    assert "/esco/occupation/" in html
+
+
+def test_unknown_concept_is_404(client):
+    assert client.get(reverse("occupation", args=["no-such-id"])).status_code == 404
+    assert client.get(reverse("skill", args=["no-such-id"])).status_code == 404
+
+
+def test_language_switch_to_english(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Search occupations or skills" in html
+
+
+def test_login_and_logout_as_demo_citizen(client):
+    demo_users_load(password="demo-pass-123", extra_citizens=0)
+    response = client.post(
+        reverse("login"), {"username": ROLE_ACCOUNTS["citizen"], "password": "demo-pass-123"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Burger" in html
+    assert "synthetisch demo-account" in html
+    response = client.post(reverse("logout"), follow=True)
+    assert "Aanmelden" in response.content.decode()
+
+
+def test_wrong_password_is_refused(client):
+    demo_users_load(password="demo-pass-123", extra_citizens=0)
+    response = client.post(reverse("login"), {"username": "demo-burger", "password": "wrong"})
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_login_form_needs_csrf_token():
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+
+
+def test_demo_users_cover_every_role_and_are_synthetic():
+    people = demo_users_load(password="demo-pass-123", extra_citizens=3)
+    assert len(people) == 9
+    users = User.objects.all()
+    assert {u.role for u in users} == {"citizen", "coach", "employer", "provider", "analyst", "admin"}
+    assert all(u.is_synthetic for u in users)
+    assert User.objects.get(username="demo-beheerder").is_superuser
+    demo_users_load(password="demo-pass-123", extra_citizens=3)
+    assert User.objects.count() == 9
