@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -25,7 +25,7 @@ out = Console()
 err = Console(stderr=True)
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     nl = "nl"
     en = "en"
 
@@ -156,13 +156,18 @@ def _extract_batch(batch: Path, lang: Lang, min_score: float, output: Path | Non
         if output:
             target.close()
     if failures:
-        err.print(f"[yellow]{failures} of {total} inputs could not be analysed (see their 'error').[/yellow]")
+        err.print(
+            f"[yellow]{failures} of {total} inputs could not be analysed"
+            " (see their 'error').[/yellow]"
+        )
         raise typer.Exit(1)
 
 
 @app.command("extract-skills")
 def extract_skills(
-    file: Annotated[Path | None, typer.Argument(help="text file (CV, vacancy, course); - for stdin")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="text file (CV, vacancy, course); - for stdin")
+    ] = None,
     lang: LangOption = Lang.nl,
     as_json: JsonOption = False,
     batch: Annotated[

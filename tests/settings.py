@@ -6,7 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret-" + "x" * 32)
 os.environ.setdefault("KOERS_INSECURE_COOKIES", "1")
 os.environ.setdefault("DEBUG", "0")
 
-from koers.web.settings import *  # noqa: E402, F403
+from koers.web.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast hashing in tests
 

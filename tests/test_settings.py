@@ -8,10 +8,19 @@ import sys
 
 
 def _settings(**env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "KOERS_INSECURE_COOKIES", "DATABASE_URL"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "KOERS_INSECURE_COOKIES", "DATABASE_URL"}
+    }
     environment.update(env)
-    code = "import koers.web.settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.DATABASES['default']['ENGINE'])"
-    return subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+    code = (
+        "import koers.web.settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.DATABASES['default']['ENGINE'])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True
+    )
 
 
 def test_production_without_secret_key_refuses_to_start():

@@ -127,7 +127,9 @@ def build_search_index(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
 def flemish_rewrites() -> tuple[tuple[str, str], ...]:
     """Return the curated (Flemish, Netherlands-Dutch) word pairs, normalised, longest first."""
     with FLEMISH_TERMS_FILE.open(encoding="utf-8", newline="") as handle:
-        pairs = [(normalise(r["flemish"]), normalise(r["standard"])) for r in csv.DictReader(handle)]
+        pairs = [
+            (normalise(r["flemish"]), normalise(r["standard"])) for r in csv.DictReader(handle)
+        ]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
@@ -198,7 +200,9 @@ class ConceptSearch:
         top = np.argpartition(-overlap, count - 1)[:count]
         return top, overlap[top].astype(np.float32)
 
-    def _rank(self, query: str, entries: npt.NDArray[np.intp], overlap: npt.NDArray[np.float32]) -> dict[int, tuple[float, int]]:
+    def _rank(
+        self, query: str, entries: npt.NDArray[np.intp], overlap: npt.NDArray[np.float32]
+    ) -> dict[int, tuple[float, int]]:
         best: dict[int, tuple[float, int]] = {}
         for entry, cosine in zip(entries.tolist(), overlap.tolist(), strict=True):
             text = self.texts[entry]

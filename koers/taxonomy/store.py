@@ -30,7 +30,13 @@ _FLAGS = ("transversal", "digital", "green", "language")
 
 
 def _occupation_row(o: Occupation) -> list[Any]:
-    return [o.uri, o.labels, {k: list(v) for k, v in o.alt_labels.items()}, o.isco_code, o.descriptions]
+    return [
+        o.uri,
+        o.labels,
+        {k: list(v) for k, v in o.alt_labels.items()},
+        o.isco_code,
+        o.descriptions,
+    ]
 
 
 def _skill_row(s: Skill) -> list[Any]:
@@ -64,9 +70,10 @@ def write_taxonomy(taxonomy: Taxonomy, target: Path) -> None:
     }
     payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     # mtime=0 keeps the file byte-identical between builds of the same source.
-    with (target / TAXONOMY_FILE).open("wb") as raw, gzip.GzipFile(
-        fileobj=raw, mode="wb", compresslevel=6, mtime=0
-    ) as handle:
+    with (
+        (target / TAXONOMY_FILE).open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as handle,
+    ):
         handle.write(payload)
     np.savez_compressed(
         target / LINKS_FILE,
@@ -114,7 +121,9 @@ def read_taxonomy(source: Path = DATA_DIR) -> Taxonomy:
     return Taxonomy(
         occupations=occupations,
         skills=skills,
-        groups=[SkillGroup(uri=u, labels=labels, code=code) for u, labels, code in document["groups"]],
+        groups=[
+            SkillGroup(uri=u, labels=labels, code=code) for u, labels, code in document["groups"]
+        ],
         isco_groups=[IscoGroup(code=code, label_en=label) for code, label in document["isco"]],
         link_arrays=link_arrays,
         skill_relations=[

@@ -138,9 +138,12 @@ class Taxonomy:
         if index is None:
             raise UnknownConceptError(ERR_UNKNOWN_OCCUPATION.format(uri=occupation_uri))
         start, end = self._occupation_offsets[index], self._occupation_offsets[index + 1]
-        essential, optional = [], []
+        essential: list[Skill] = []
+        optional: list[Skill] = []
         for skill, is_essential in zip(
-            self.link_skill[start:end].tolist(), self.link_essential[start:end].tolist(), strict=True
+            self.link_skill[start:end].tolist(),
+            self.link_essential[start:end].tolist(),
+            strict=True,
         ):
             (essential if is_essential else optional).append(self.skills[skill])
         return OccupationSkills(
@@ -154,8 +157,12 @@ class Taxonomy:
         if index is None:
             raise UnknownConceptError(ERR_UNKNOWN_SKILL.format(uri=skill_uri))
         rows = self._by_skill[self._skill_offsets[index] : self._skill_offsets[index + 1]]
-        essential = [self.occupations[i] for i in self.link_occupation[rows[self.link_essential[rows]]]]
-        optional = [self.occupations[i] for i in self.link_occupation[rows[~self.link_essential[rows]]]]
+        essential = [
+            self.occupations[i] for i in self.link_occupation[rows[self.link_essential[rows]]]
+        ]
+        optional = [
+            self.occupations[i] for i in self.link_occupation[rows[~self.link_essential[rows]]]
+        ]
         return essential, optional
 
     def related_skills(self, skill_uri: str) -> list[tuple[Skill, Relation]]:
@@ -176,7 +183,7 @@ class Taxonomy:
         return found
 
     def broader_path(self, uri: str) -> list[SkillGroup | Skill]:
-        """Return the chain of first broader concepts from ``uri`` up to the top of the hierarchy."""
+        """Return the first broader concepts from ``uri`` up to the top of the hierarchy."""
         path: list[SkillGroup | Skill] = []
         seen = {uri}
         current = uri

@@ -9,7 +9,10 @@ _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 
 
 def normalise(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces ("Kinésithérapeut!" -> "kinesitherapeut")."""
+    """Lower-case, strip accents and punctuation, collapse spaces.
+
+    "Kinésithérapeut!" becomes "kinesitherapeut".
+    """
     decomposed = unicodedata.normalize("NFKD", text.lower())
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only).strip()

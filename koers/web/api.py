@@ -26,11 +26,15 @@ Language = Literal["nl", "en"]
 class Error(Schema):
     code: str
     message: str
-    detail: list[dict[str, object]] = []
+    detail: list[dict[str, object]] = Field(default_factory=list)
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str, detail: list | None = None) -> HttpResponse:
-    return api.create_response(request, {"code": code, "message": message, "detail": detail or []}, status=status)
+def _error(
+    request: HttpRequest, status: int, code: str, message: str, detail: list | None = None
+) -> HttpResponse:
+    return api.create_response(
+        request, {"code": code, "message": message, "detail": detail or []}, status=status
+    )
 
 
 @api.exception_handler(ValidationError)
@@ -55,7 +59,9 @@ def on_bad_text(request: HttpRequest, exc: ValueError) -> HttpResponse:
 
 
 class SearchParams(Schema):
-    q: str = Field(..., min_length=1, max_length=MAX_QUERY_LENGTH, description="free text, typos allowed")
+    q: str = Field(
+        ..., min_length=1, max_length=MAX_QUERY_LENGTH, description="free text, typos allowed"
+    )
     lang: Language = "nl"
     limit: int = Field(10, ge=1, le=100)
 
@@ -186,8 +192,12 @@ def occupation_lookup(request: HttpRequest, params: Query[LookupParams]) -> dict
         "isco_code": occupation.isco_code,
         "isco_group": group.label_en if group else "",
         "description": occupation.description(params.lang),
-        "essential_skills": [{"skill_uri": s.uri, "label": s.label(params.lang)} for s in skills.essential],
-        "optional_skills": [{"skill_uri": s.uri, "label": s.label(params.lang)} for s in skills.optional],
+        "essential_skills": [
+            {"skill_uri": s.uri, "label": s.label(params.lang)} for s in skills.essential
+        ],
+        "optional_skills": [
+            {"skill_uri": s.uri, "label": s.label(params.lang)} for s in skills.optional
+        ],
     }
 
 
@@ -209,16 +219,23 @@ def skill_lookup(request: HttpRequest, params: Query[LookupParams]) -> dict[str,
         "green": skill.green,
         "language": skill.language,
         "description": skill.description_en,
-        "broader": [{"skill_uri": g.uri, "label": g.label(lang)} for g in taxonomy.broader_groups(skill.uri)],
+        "broader": [
+            {"skill_uri": g.uri, "label": g.label(lang)} for g in taxonomy.broader_groups(skill.uri)
+        ],
         "related_skills": [
-            {"skill_uri": s.uri, "label": s.label(lang)} for s, _ in taxonomy.related_skills(skill.uri)
+            {"skill_uri": s.uri, "label": s.label(lang)}
+            for s, _ in taxonomy.related_skills(skill.uri)
         ],
         "essential_for": [{"occupation_uri": o.uri, "label": o.label(lang)} for o in essential],
         "optional_for": [{"occupation_uri": o.uri, "label": o.label(lang)} for o in optional],
     }
 
 
-@api.post("/skills/extract", response={200: list[ExtractedSkillOut], 400: Error}, tags=["competence language"])
+@api.post(
+    "/skills/extract",
+    response={200: list[ExtractedSkillOut], 400: Error},
+    tags=["competence language"],
+)
 def skill_extract(request: HttpRequest, payload: ExtractIn) -> list[dict[str, object]]:
     """Find the ESCO skills a CV, vacancy or course text speaks of, with the matched span."""
     found = get_extractor().extract(

@@ -27,7 +27,10 @@ def test_split_alt_labels_and_description():
 def test_vendored_taxonomy_and_search_index_match_a_fresh_build(tmp_path):
     fresh = build.read_source(SHARED_ESCO)
     store.write_taxonomy(fresh, tmp_path)
-    with gzip.open(tmp_path / store.TAXONOMY_FILE) as a, gzip.open(store.DATA_DIR / store.TAXONOMY_FILE) as b:
+    with (
+        gzip.open(tmp_path / store.TAXONOMY_FILE) as a,
+        gzip.open(store.DATA_DIR / store.TAXONOMY_FILE) as b,
+    ):
         assert json.loads(a.read()) == json.loads(b.read())
     vendored = store.read_arrays(store.DATA_DIR, store.SEARCH_INDEX_FILE)
     rebuilt = build_search_index(fresh)
@@ -37,5 +40,5 @@ def test_vendored_taxonomy_and_search_index_match_a_fresh_build(tmp_path):
 
 
 def test_missing_source_file_is_named(tmp_path):
-    with pytest.raises(FileNotFoundError, match="occupations.csv.gz"):
+    with pytest.raises(FileNotFoundError, match=r"occupations\.csv\.gz"):
         build.read_occupations(tmp_path)

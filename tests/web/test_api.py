@@ -15,7 +15,9 @@ PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
 
 
 def test_occupation_search_finds_nurse_in_dutch(client):
-    response = client.get("/api/occupations/search", {"q": "algemeen verpleegkundige", "lang": "nl"})
+    response = client.get(
+        "/api/occupations/search", {"q": "algemeen verpleegkundige", "lang": "nl"}
+    )
     assert response.status_code == 200
     hits = response.json()
     assert hits[0]["occupation_uri"] == NURSE
@@ -26,7 +28,9 @@ def test_occupation_search_finds_nurse_in_dutch(client):
 
 
 def test_occupation_search_labels_follow_lang(client):
-    hits = client.get("/api/occupations/search", {"q": "algemeen verpleegkundige", "lang": "en"}).json()
+    hits = client.get(
+        "/api/occupations/search", {"q": "algemeen verpleegkundige", "lang": "en"}
+    ).json()
     assert hits[0]["label"] == "nurse responsible for general care"
 
 
@@ -87,7 +91,9 @@ def test_lookup_of_unknown_uri_is_404_with_message(client):
 
 def test_extract_skills_from_dutch_text(client):
     text = "Je verzorgt wonden bij patiënten en werkt graag in team."
-    response = client.post("/api/skills/extract", {"text": text, "lang": "nl"}, content_type="application/json")
+    response = client.post(
+        "/api/skills/extract", {"text": text, "lang": "nl"}, content_type="application/json"
+    )
     assert response.status_code == 200
     found = response.json()
     assert found
@@ -123,8 +129,13 @@ def test_extract_rejects_malformed_json(client):
 def test_openapi_schema_and_docs(client):
     schema = client.get("/api/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/api/occupations/search", "/api/skills/search", "/api/occupations/lookup",
-            "/api/skills/lookup", "/api/skills/extract"} <= paths
+    assert {
+        "/api/occupations/search",
+        "/api/skills/search",
+        "/api/occupations/lookup",
+        "/api/skills/lookup",
+        "/api/skills/extract",
+    } <= paths
     docs = client.get("/api/docs")
     assert docs.status_code == 200
     assert b"cdn" not in docs.content.lower()

@@ -65,7 +65,9 @@ def test_language_switch_to_english(client):
 def test_login_and_logout_as_demo_citizen(client):
     demo_users_load(password="demo-pass-123", extra_citizens=0)
     response = client.post(
-        reverse("login"), {"username": ROLE_ACCOUNTS["citizen"], "password": "demo-pass-123"}, follow=True
+        reverse("login"),
+        {"username": ROLE_ACCOUNTS["citizen"], "password": "demo-pass-123"},
+        follow=True,
     )
     html = response.content.decode()
     assert "Burger" in html
@@ -103,8 +105,20 @@ def test_demo_users_cover_every_role_and_are_synthetic():
     people = demo_users_load(password="demo-pass-123", extra_citizens=3)
     assert len(people) == 9
     users = User.objects.all()
-    assert {u.role for u in users} == {"citizen", "coach", "employer", "provider", "analyst", "admin"}
+    assert {u.role for u in users} == {
+        "citizen",
+        "coach",
+        "employer",
+        "provider",
+        "analyst",
+        "admin",
+    }
     assert all(u.is_synthetic for u in users)
     assert User.objects.get(username="demo-beheerder").is_superuser
     demo_users_load(password="demo-pass-123", extra_citizens=3)
     assert User.objects.count() == 9
+
+
+def test_dutch_stays_default_whatever_the_browser_prefers(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in html

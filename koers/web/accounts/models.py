@@ -24,7 +24,10 @@ class User(AbstractUser):
         help_text=_("Generated demo data, not a real person."),
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+        _("preferred language"),
+        max_length=8,
+        choices=[("nl", "Nederlands"), ("en", "English")],
+        default="nl",
     )
 
     class Meta:

@@ -12,7 +12,7 @@ from django.db import transaction
 from koers.demo.users import DemoUser, generate_demo_users
 from koers.web.accounts.models import Role, User
 
-DEMO_PASSWORD_ENV = "KOERS_DEMO_PASSWORD"
+DEMO_PASSWORD_ENV = "KOERS_DEMO_PASSWORD"  # noqa: S105 - the variable name, not a secret
 
 
 def demo_password() -> str:

@@ -28,7 +28,11 @@ def search(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "occupations")
     if kind not in KINDS:
         kind = "occupations"
-    context: dict[str, object] = {"query": query, "kind": kind, "max_query_length": MAX_QUERY_LENGTH}
+    context: dict[str, object] = {
+        "query": query,
+        "kind": kind,
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
     if query:
         searcher = get_searcher()
         index = searcher.occupations if kind == "occupations" else searcher.skills
@@ -36,7 +40,9 @@ def search(request: HttpRequest) -> HttpResponse:
             context["hits"] = index.search(query, lang=_lang(), limit=25)
         except SearchQueryError as error:
             context["error"] = str(error)
-    return render(request, "explorer/search.html", context, status=400 if "error" in context else 200)
+    return render(
+        request, "explorer/search.html", context, status=400 if "error" in context else 200
+    )
 
 
 def occupation(request: HttpRequest, concept_id: str) -> HttpResponse:

@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = demo_password()
-        people = demo_users_load(password=password, seed=options["seed"], extra_citizens=options["citizens"])
+        people = demo_users_load(
+            password=password, seed=options["seed"], extra_citizens=options["citizens"]
+        )
         self.stdout.write("Synthetic demo accounts (not real people):")
         for person in people[:6]:
             self.stdout.write(f"  {person.role:<9} {person.username:<16} password: {password}")
