@@ -16,7 +16,7 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 @pytest.fixture
 def browser():
     if not shutil.which(CHROMIUM) or not shutil.which(CHROMEDRIVER):
-        pytest.fail("Chromium and chromedriver are needed: apt-get install chromium chromium-driver")
+        pytest.fail("Chromium and chromedriver are needed: apt install chromium chromium-driver")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     profile = tempfile.mkdtemp(prefix="koers-chromium-")
