@@ -202,6 +202,181 @@ def extract_skills(
     out.print(table)
 
 
+def _resolve_occupation(text: str) -> str:
+    from koers.taxonomy import get_searcher
+    from koers.taxonomy.search import SearchQueryError
+    from koers.taxonomy.taxonomy import UnknownConceptError
+
+    try:
+        return get_searcher().occupations.resolve(text).uri
+    except (UnknownConceptError, SearchQueryError) as error:
+        _fail(str(error))
+    return ""
+
+
+def _print_matches(matches: list[Any], lang: Lang, as_json: bool, title: str) -> None:
+    from koers.matching.export import match_dict
+
+    if as_json:
+        _print_json([match_dict(m, lang=lang.value) for m in matches])
+        return
+    table = Table(title=title)
+    for column in ("score", "occupation", "essential skills held", "missing (first 3)"):
+        table.add_column(column)
+    for m in matches:
+        missing = ", ".join(s.label(lang.value) for s in m.missing_essential_skills[:3])
+        held = f"{m.matched_essential_count}/{m.essential_count}"
+        table.add_row(f"{m.score:.2f}", m.occupation.label(lang.value), held, missing)
+    out.print(table)
+
+
+TopOption = Annotated[int, typer.Option("--top", min=1, max=200, help="number of occupations")]
+
+
+@app.command("match")
+def match(
+    skills: Annotated[
+        str | None, typer.Option("--skills", help="comma-separated ESCO skill URIs")
+    ] = None,
+    portfolio: Annotated[
+        Path | None, typer.Option("--portfolio", help="portfolio JSON (koers-portfolio/1)")
+    ] = None,
+    top: TopOption = 10,
+    lang: LangOption = Lang.nl,
+    as_json: JsonOption = False,
+) -> None:
+    """Score every occupation against a set of skills or a portfolio, best first."""
+    from koers.matching import get_engine
+    from koers.matching.engine import MatchingInputError
+    from koers.portfolio.io import PortfolioFormatError, portfolio_from_json
+    from koers.portfolio.model import Portfolio
+
+    engine = get_engine()
+    known = engine.taxonomy.skill_index
+    if (skills is None) == (portfolio is None):
+        _fail("give either --skills URI[,URI...] or --portfolio FILE")
+    if skills is not None:
+        uris = [u.strip() for u in skills.split(",") if u.strip()]
+        unknown = [u for u in uris if u not in known]
+        if unknown:
+            _fail(f"unknown ESCO skill: {unknown[0]}")
+        chosen = Portfolio.from_skills(uris)
+    else:
+        assert portfolio is not None
+        try:
+            chosen = portfolio_from_json(_read_text(portfolio), known_skills=known)
+        except PortfolioFormatError as error:
+            _fail(f"{portfolio}: {error}")
+    try:
+        matches = engine.match_portfolio(chosen, top=top)
+    except MatchingInputError as error:
+        _fail(str(error))
+    _print_matches(matches, lang, as_json, "occupations matching your skills")
+
+
+def _career_steps_batch(batch: Path, top: int, lang: Lang, options: dict[str, bool]) -> None:
+    from koers.matching import get_engine
+    from koers.matching.export import match_dict
+    from koers.taxonomy import get_searcher
+    from koers.taxonomy.search import SearchQueryError
+    from koers.taxonomy.taxonomy import UnknownConceptError
+
+    if not batch.is_file():
+        _fail(f"no such file: {batch}")
+    engine, searcher = get_engine(), get_searcher()
+    lines = [line.strip() for line in batch.read_text(encoding="utf-8").splitlines()]
+    failures = 0
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("career steps", total=len(lines))
+        for number, line in enumerate(lines, start=1):
+            bar.advance(task)
+            if not line:
+                continue
+            result: dict[str, Any] = {"line": number, "occupation": line}
+            try:
+                origin = searcher.occupations.resolve(line)
+                steps = engine.career_steps(occupation_uri=origin.uri, top=top, **options)
+                result["occupation_uri"] = origin.uri
+                result["steps"] = [match_dict(s, lang=lang.value) for s in steps]
+            except (UnknownConceptError, SearchQueryError) as error:
+                failures += 1
+                result.update(steps=[], error=str(error))
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    if failures:
+        err.print(f"[yellow]{failures} occupations could not be resolved (see 'error').[/yellow]")
+        raise typer.Exit(1)
+
+
+@app.command("career-steps")
+def career_steps(
+    occupation: Annotated[str | None, typer.Argument(help="ESCO URI or label")] = None,
+    top: TopOption = 10,
+    same_or_higher_level: Annotated[
+        bool, typer.Option(help="only occupations at the same or a higher ISCO skill level")
+    ] = False,
+    near_duplicates: Annotated[
+        bool, typer.Option(help="include occupations that are the same job by another name")
+    ] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="file with one occupation per line")
+    ] = None,
+    lang: LangOption = Lang.nl,
+    as_json: JsonOption = False,
+) -> None:
+    """Occupations reachable from a current one, by skill similarity and outlook."""
+    options = {
+        "same_or_higher_level": same_or_higher_level,
+        "exclude_near_duplicates": not near_duplicates,
+    }
+    if batch is not None:
+        _career_steps_batch(batch, top, lang, options)
+        return
+    if occupation is None:
+        _fail("give an OCCUPATION (URI or label) or --batch FILE")
+        return
+    from koers.matching import get_engine
+
+    origin = _resolve_occupation(occupation)
+    steps = get_engine().career_steps(occupation_uri=origin, top=top, **options)
+    label = get_engine().taxonomy.occupation(origin).label(lang.value)
+    _print_matches(steps, lang, as_json, f"career steps from {label}")
+
+
+@app.command("pathway")
+def pathway(
+    origin: Annotated[str, typer.Argument(help="current occupation: ESCO URI or label")],
+    goal: Annotated[str, typer.Argument(help="goal occupation: ESCO URI or label")],
+    routes: Annotated[int, typer.Option(min=1, max=5, help="number of routes")] = 3,
+    lang: LangOption = Lang.nl,
+    as_json: JsonOption = False,
+) -> None:
+    """The few shortest realistic routes from a current occupation to a goal."""
+    from koers.matching import get_planner
+    from koers.matching.engine import MatchingInputError
+    from koers.matching.export import route_dict
+
+    start, target = _resolve_occupation(origin), _resolve_occupation(goal)
+    try:
+        found = get_planner().routes(occupation_uri=start, goal_uri=target, count=routes)
+    except MatchingInputError as error:
+        _fail(str(error))
+    if as_json:
+        _print_json([route_dict(r, lang=lang.value) for r in found])
+        return
+    taxonomy = get_planner().engine.taxonomy
+    out.print(f"Routes from {taxonomy.occupation(start).label(lang.value)}:")
+    for number, route in enumerate(found, start=1):
+        out.print(f"\n[bold]Route {number}[/bold] (gap cost {route.cost:.2f})")
+        for step in route.steps:
+            missing = ", ".join(s.label(lang.value) for s in step.missing_essential_skills[:4])
+            more = len(step.missing_essential_skills) - 4
+            suffix = f" (+{more} more)" if more > 0 else ""
+            out.print(
+                f"  → {step.occupation.label(lang.value)}: "
+                f"learn {len(step.missing_essential_skills)} essential skills: {missing}{suffix}"
+            )
+
+
 @taxonomy_app.command("build")
 def taxonomy_build(
     source: Annotated[Path, typer.Argument(help="folder with the ESCO CSV extract")],

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from scipy import sparse
 
 from koers.taxonomy.model import Labelled, Skill
-from koers.taxonomy.taxonomy import Taxonomy
+from koers.taxonomy.taxonomy import Taxonomy, UnknownConceptError
 from koers.taxonomy.text import normalise, trigrams
 
 FLEMISH_TERMS_FILE = Path(__file__).parent / "data" / "flemish_terms.csv"
@@ -55,6 +55,10 @@ FIELD_WEIGHT = {
     LabelField.ALTERNATIVE: 0.95,
     LabelField.ALTERNATIVE_TEXT: 0.8,
 }
+
+
+RESOLVE_MIN_SCORE = 0.85
+ERR_UNRESOLVED = "No ESCO {kind} matches “{text}” well enough. Did you mean: {suggestions}?"
 
 
 class SearchQueryError(ValueError):
@@ -180,6 +184,7 @@ class ConceptSearch:
         squared = self.matrix.multiply(self.idf**2).tocsr().sum(axis=1)
         self.norm = np.sqrt(np.asarray(squared).ravel()).astype(np.float32)
         self.is_text = self.field == LabelField.ALTERNATIVE_TEXT
+        self._position = {concept.uri: i for i, concept in enumerate(self.concepts)}
 
     def _candidates(self, query: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
         columns = [self.vocabulary[g] for g in trigrams(query) if g in self.vocabulary]
@@ -245,6 +250,25 @@ class ConceptSearch:
             )
             for concept, (score, entry) in ranked
         ]
+
+    def resolve(self, text: str) -> Labelled:
+        """Return the concept a URI or label names; a close search hit is accepted too.
+
+        Raises :class:`UnknownConceptError` (unknown URI, or no hit scoring at least
+        ``RESOLVE_MIN_SCORE``, with suggestions) or :class:`SearchQueryError` (empty text).
+        """
+        text = text.strip()
+        if text.startswith(("http://", "https://")):
+            if self.kind is ConceptKind.OCCUPATION:
+                return self.taxonomy.occupation(text)
+            return self.taxonomy.skill(text)
+        hits = self.search(text, limit=3)
+        if hits and hits[0].score >= RESOLVE_MIN_SCORE:
+            return self.concepts[self._position[hits[0].uri]]
+        suggestions = ", ".join(f"“{h.label}”" for h in hits) or "nothing similar"
+        raise UnknownConceptError(
+            ERR_UNRESOLVED.format(kind=self.kind.value, text=text, suggestions=suggestions)
+        )
 
     def linear_scan(self, query: str, *, limit: int = 10) -> list[tuple[str, float]]:
         """Baseline: score every label with rapidfuzz's WRatio, one concept per hit."""

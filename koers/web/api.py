@@ -8,10 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
+from koers.matching.engine import MatchingInputError
+from koers.portfolio.io import PortfolioFormatError
 from koers.taxonomy import get_extractor, get_searcher, get_taxonomy
 from koers.taxonomy.extract import MAX_TEXT_LENGTH, ExtractionInputError
 from koers.taxonomy.search import MAX_QUERY_LENGTH, SearchQueryError
 from koers.taxonomy.taxonomy import UnknownConceptError
+from koers.web.matching_api import MatchingRequestError
+from koers.web.matching_api import router as matching_router
 
 api = NinjaAPI(
     title="Koers API",
@@ -21,6 +25,7 @@ api = NinjaAPI(
 )
 
 Language = Literal["nl", "en"]
+api.add_router("/matching", matching_router)
 
 
 class Error(Schema):
@@ -54,6 +59,9 @@ def on_unknown_concept(request: HttpRequest, exc: UnknownConceptError) -> HttpRe
 
 @api.exception_handler(SearchQueryError)
 @api.exception_handler(ExtractionInputError)
+@api.exception_handler(MatchingInputError)
+@api.exception_handler(PortfolioFormatError)
+@api.exception_handler(MatchingRequestError)
 def on_bad_text(request: HttpRequest, exc: ValueError) -> HttpResponse:
     return _error(request, 400, "bad_request", str(exc))
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "koers.web",
     "koers.web.accounts",
     "koers.web.explorer",
+    "koers.web.careers",
 ]
 
 MIDDLEWARE = [

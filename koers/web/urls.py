@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from koers.web.api import api
+from koers.web.careers import views as careers
 from koers.web.explorer import views as explorer
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("esco/", explorer.search, name="search"),
     path("esco/occupation/<str:concept_id>/", explorer.occupation, name="occupation"),
     path("esco/skill/<str:concept_id>/", explorer.skill, name="skill"),
+    path("careers/match/", careers.match, name="match"),
+    path("careers/steps/", careers.steps, name="career_steps"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

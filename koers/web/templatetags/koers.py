@@ -27,9 +27,32 @@ def is_fallback(concept: Labelled) -> bool:
 def concept_url(concept: Labelled | str) -> str:
     uri = concept if isinstance(concept, str) else concept.uri
     kind = uri.rstrip("/").split("/")[-2]
-    concept_id = uri.rstrip("/").split("/")[-1]
-    if kind == "occupation":
-        return reverse("occupation", args=[concept_id])
-    if kind == "skill":
-        return reverse("skill", args=[concept_id])
+    if kind in ("occupation", "skill"):
+        return reverse(kind, args=[concept_id(uri)])
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def query(context: dict[str, object], **changes: object) -> str:
+    """The current query string with changes: ``add_skill=id``, ``drop_skill=id``, or
+    ``name=value`` (an empty value removes the parameter)."""
+    request = context["request"]
+    params = request.GET.copy()  # type: ignore[attr-defined]
+    for key, value in changes.items():
+        if key == "add_skill":
+            skills = params.getlist("skill")
+            if value not in skills:
+                params.setlist("skill", [*skills, str(value)])
+        elif key == "drop_skill":
+            params.setlist("skill", [s for s in params.getlist("skill") if s != value])
+        elif value in ("", None):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "?" + params.urlencode()
+
+
+@register.filter
+def concept_id(concept: Labelled | str) -> str:
+    uri = concept if isinstance(concept, str) else concept.uri
+    return uri.rstrip("/").rsplit("/", 1)[-1]

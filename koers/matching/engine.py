@@ -1,0 +1,277 @@
+"""The matching engine: occupations and portfolios as sparse skill vectors.
+
+Built once per process from the taxonomy (see :func:`koers.matching.get_engine`):
+
+* ``requirements``  (occupations × skills, CSR): relation weight × specificity, see weights.py;
+* ``essential``     (occupations × skills, CSR): 1 where the skill is essential;
+* ``transitions``   (occupations × occupations, dense float32): ``transitions[a, b]`` is the
+  share of occupation b's weighted requirements that someone working as a already has. It is
+  asymmetric: an assistant covers little of the qualified role, the qualified role covers most
+  of the assistant's. Precomputed once, never per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from koers.matching.outlook import NEUTRAL, NeutralOutlook, OccupationOutlook, Outlook
+from koers.matching.weights import (
+    DEFAULT_HALF_LIFE_YEARS,
+    ESSENTIAL_WEIGHT,
+    OPTIONAL_WEIGHT,
+    claim_strength,
+    specificity,
+)
+from koers.portfolio.model import Portfolio
+from koers.taxonomy.model import Occupation, Skill
+from koers.taxonomy.taxonomy import Taxonomy
+
+OPTIONAL_HELD = 0.5
+"""Strength with which someone in an occupation is assumed to hold its optional skills."""
+NEAR_DUPLICATE = 0.9
+"""Two occupations covering each other's requirements at least this much are near-duplicates."""
+OUTLOOK_INFLUENCE = 0.25
+"""How far the labour-market outlook (in [-1, 1]) can move a career step's score (±25 %)."""
+
+ERR_EMPTY_PORTFOLIO = "The portfolio holds no known ESCO skills."
+ERR_TOP = "top must be between 1 and {limit}."
+MAX_TOP = 200
+
+
+class MatchingInputError(ValueError):
+    """Raised for matching input that cannot be scored (empty portfolio, bad option)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationMatch:
+    occupation: Occupation
+    score: float
+    essential_coverage: float
+    matched_skills: tuple[Skill, ...]
+    missing_essential_skills: tuple[Skill, ...]
+    essential_count: int
+    outlook: Outlook = NEUTRAL
+    similarity: float = 0.0
+    why: str = ""
+
+    @property
+    def matched_essential_count(self) -> int:
+        return self.essential_count - len(self.missing_essential_skills)
+
+
+@dataclass
+class MatchingEngine:
+    taxonomy: Taxonomy
+    outlook_source: OccupationOutlook = field(default_factory=NeutralOutlook)
+
+    def __post_init__(self) -> None:
+        t = self.taxonomy
+        shape = (len(t.occupations), len(t.skills))
+        rows, cols, essential = t.link_occupation, t.link_skill, t.link_essential
+        occupations_per_skill = np.bincount(cols, minlength=shape[1])
+        self.specificity = specificity(occupations_per_skill, shape[0])
+        relation = np.where(essential, ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT).astype(np.float32)
+        self.requirements = sparse.csr_matrix(
+            (relation * self.specificity[cols], (rows, cols)), shape=shape, dtype=np.float32
+        )
+        self.requirement_total = np.asarray(self.requirements.sum(axis=1)).ravel()
+        self.requirement_total[self.requirement_total == 0] = 1.0
+        self.essential = sparse.csr_matrix(
+            (np.ones(int(essential.sum()), dtype=np.float32), (rows[essential], cols[essential])),
+            shape=shape,
+        )
+        self.essential_count = np.diff(self.essential.indptr)
+        held = np.where(essential, 1.0, OPTIONAL_HELD).astype(np.float32)
+        self.profiles = sparse.csr_matrix((held, (rows, cols)), shape=shape, dtype=np.float32)
+        self.transitions = self._all_pairs()
+        self.skill_level = np.array([self._skill_level(o) for o in t.occupations], dtype=np.int8)
+
+    def _skill_level(self, occupation: Occupation) -> int:
+        group = self.taxonomy.isco_group(occupation)
+        return group.skill_level if group else 2
+
+    def _all_pairs(self) -> npt.NDArray[np.float32]:
+        covered = (self.profiles @ self.requirements.T).toarray().astype(np.float32)
+        covered /= self.requirement_total[np.newaxis, :]
+        return covered
+
+    # -- portfolio → occupations --------------------------------------------------------
+
+    def strengths(
+        self,
+        portfolio: Portfolio,
+        *,
+        today: date | None = None,
+        half_life_years: float = DEFAULT_HALF_LIFE_YEARS,
+    ) -> npt.NDArray[np.float32]:
+        """Dense skill strengths in [0, 1] of a portfolio, shape (n_skills,).
+
+        Claims to unknown skills are ignored; a skill claimed twice keeps its strongest claim.
+        """
+        today = today or date.today()
+        vector = np.zeros(len(self.taxonomy.skills), dtype=np.float32)
+        index = self.taxonomy.skill_index
+        for claim in portfolio.claims:
+            position = index.get(claim.skill_uri)
+            if position is not None:
+                strength = claim_strength(claim, today=today, half_life_years=half_life_years)
+                vector[position] = max(vector[position], strength)
+        return vector
+
+    def score_all(
+        self, strengths: npt.NDArray[np.float32]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """Return (weighted coverage, essential coverage) of every occupation, each (n_occ,)."""
+        coverage = (self.requirements @ strengths) / self.requirement_total
+        held = (strengths > 0).astype(np.float32)
+        essential = (self.essential @ held) / np.maximum(self.essential_count, 1)
+        return coverage.astype(np.float32), essential.astype(np.float32)
+
+    def explain(
+        self, occupation_index: int, strengths: npt.NDArray[np.float32]
+    ) -> tuple[tuple[Skill, ...], tuple[Skill, ...]]:
+        """Return (skills of the occupation the person has, essential skills they miss)."""
+        skills = self.taxonomy.skills
+        start, end = self.requirements.indptr[occupation_index : occupation_index + 2]
+        columns = self.requirements.indices[start:end]
+        weights = self.requirements.data[start:end]
+        order = np.argsort(-(weights * strengths[columns]), kind="stable")
+        matched = tuple(skills[c] for c in columns[order] if strengths[c] > 0)
+        e_start, e_end = self.essential.indptr[occupation_index : occupation_index + 2]
+        essential_columns = self.essential.indices[e_start:e_end]
+        missing_columns = [c for c in essential_columns if strengths[c] <= 0]
+        missing_columns.sort(key=lambda c: -self.specificity[c])
+        return matched, tuple(skills[c] for c in missing_columns)
+
+    def _match(
+        self, index: int, score: float, strengths: npt.NDArray[np.float32]
+    ) -> OccupationMatch:
+        matched, missing = self.explain(index, strengths)
+        count = int(self.essential_count[index])
+        return OccupationMatch(
+            occupation=self.taxonomy.occupations[index],
+            score=round(float(score), 4),
+            essential_coverage=round((count - len(missing)) / count, 4) if count else 0.0,
+            matched_skills=matched,
+            missing_essential_skills=missing,
+            essential_count=count,
+        )
+
+    def match_portfolio(
+        self,
+        portfolio: Portfolio,
+        *,
+        top: int = 20,
+        today: date | None = None,
+        half_life_years: float = DEFAULT_HALF_LIFE_YEARS,
+    ) -> list[OccupationMatch]:
+        """Score every occupation against a portfolio; return the ``top`` best, best first.
+
+        Raises :class:`MatchingInputError` for a portfolio without known skills or a bad ``top``.
+        """
+        _check_top(top)
+        strengths = self.strengths(portfolio, today=today, half_life_years=half_life_years)
+        if not strengths.any():
+            raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
+        coverage, _ = self.score_all(strengths)
+        best = _top_indices(coverage, top)
+        return [self._match(i, coverage[i], strengths) for i in best]
+
+    # -- occupation → occupation -------------------------------------------------------
+
+    def occupation_strengths(self, occupation_uri: str) -> npt.NDArray[np.float32]:
+        """The skill strengths of someone working in an occupation, shape (n_skills,)."""
+        index = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]
+        return self.profiles.getrow(index).toarray().ravel()
+
+    def career_steps(
+        self,
+        *,
+        occupation_uri: str | None = None,
+        portfolio: Portfolio | None = None,
+        top: int = 10,
+        same_or_higher_level: bool = False,
+        exclude_near_duplicates: bool = True,
+        today: date | None = None,
+    ) -> list[OccupationMatch]:
+        """Rank reachable occupations by skill similarity and labour-market outlook.
+
+        From a current occupation (its precomputed transition row) or a portfolio (its coverage
+        of every occupation). The occupation itself, and with ``exclude_near_duplicates`` the
+        occupations that are the same job under another name, are left out.
+        """
+        _check_top(top)
+        if (occupation_uri is None) == (portfolio is None):
+            raise MatchingInputError("Give either a current occupation or a portfolio.")
+        excluded = np.zeros(len(self.taxonomy.occupations), dtype=bool)
+        if occupation_uri is not None:
+            origin = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]
+            similarity = self.transitions[origin].copy()
+            strengths = self.profiles.getrow(origin).toarray().ravel()
+            excluded[origin] = True
+            if exclude_near_duplicates:
+                excluded |= (similarity >= NEAR_DUPLICATE) & (
+                    self.transitions[:, origin] >= NEAR_DUPLICATE
+                )
+            level = int(self.skill_level[origin])
+        else:
+            assert portfolio is not None
+            strengths = self.strengths(portfolio, today=today)
+            if not strengths.any():
+                raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
+            similarity, _ = self.score_all(strengths)
+            level = 1
+        if same_or_higher_level:
+            excluded |= self.skill_level < level
+        candidates = np.where(excluded, -1.0, similarity)
+        pool = _top_indices(candidates, min(len(candidates), top * 5))
+        scored = []
+        for index in pool:
+            outlook = self.outlook_source.outlook(self.taxonomy.occupations[index].uri)
+            score = float(similarity[index]) * (1 + OUTLOOK_INFLUENCE * outlook.score)
+            scored.append((score, int(index), outlook))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        steps = []
+        for score, index, outlook in scored[:top]:
+            match = self._match(index, score, strengths)
+            steps.append(
+                _with(match, outlook=outlook, similarity=round(float(similarity[index]), 4))
+            )
+        return steps
+
+    def memory_bytes(self) -> int:
+        """Bytes held by the engine's matrices."""
+        total = self.transitions.nbytes + self.specificity.nbytes + self.requirement_total.nbytes
+        for matrix in (self.requirements, self.essential, self.profiles):
+            total += matrix.data.nbytes + matrix.indices.nbytes + matrix.indptr.nbytes
+        return int(total)
+
+
+def _with(match: OccupationMatch, *, outlook: Outlook, similarity: float) -> OccupationMatch:
+    why = (
+        f"You have {match.matched_essential_count} of its {match.essential_count} essential "
+        f"skills; your skills cover {similarity:.0%} of what it asks"
+    )
+    if match.matched_skills:
+        shared = ", ".join(s.label("en") for s in match.matched_skills[:3])
+        why += f", including {shared}"
+    why += f". Labour market: {outlook.summary}."
+    return replace(match, outlook=outlook, similarity=similarity, why=why)
+
+
+def _check_top(top: int) -> None:
+    if not 1 <= top <= MAX_TOP:
+        raise MatchingInputError(ERR_TOP.format(limit=MAX_TOP))
+
+
+def _top_indices(values: npt.NDArray[np.floating], count: int) -> Iterable[int]:
+    """Indices of the ``count`` largest values, largest first (ties by index)."""
+    count = min(count, len(values))
+    part = np.argpartition(-values, count - 1)[:count]
+    return [int(i) for i in part[np.lexsort((part, -values[part]))]]

@@ -1,0 +1,1 @@
+"""The competence portfolio ("competentiepaspoort"): skill claims with their provenance."""
