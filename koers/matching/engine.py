@@ -124,14 +124,10 @@ class MatchingEngine:
                 vector[position] = max(vector[position], strength)
         return vector
 
-    def score_all(
-        self, strengths: npt.NDArray[np.float32]
-    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-        """Return (weighted coverage, essential coverage) of every occupation, each (n_occ,)."""
-        coverage = (self.requirements @ strengths) / self.requirement_total
-        held = (strengths > 0).astype(np.float32)
-        essential = (self.essential @ held) / np.maximum(self.essential_count, 1)
-        return coverage.astype(np.float32), essential.astype(np.float32)
+    def coverage(self, strengths: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Weighted coverage in [0, 1] of every occupation's requirements, shape (n_occ,)."""
+        result: npt.NDArray[np.float32] = (self.requirements @ strengths) / self.requirement_total
+        return result
 
     def explain(
         self, occupation_index: int, strengths: npt.NDArray[np.float32]
@@ -179,7 +175,7 @@ class MatchingEngine:
         strengths = self.strengths(portfolio, today=today, half_life_years=half_life_years)
         if not strengths.any():
             raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
-        coverage, _ = self.score_all(strengths)
+        coverage = self.coverage(strengths)
         best = _top_indices(coverage, top)
         return [self._match(i, coverage[i], strengths) for i in best]
 
@@ -225,7 +221,7 @@ class MatchingEngine:
             strengths = self.strengths(portfolio, today=today)
             if not strengths.any():
                 raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
-            similarity, _ = self.score_all(strengths)
+            similarity = self.coverage(strengths)
             level = 1
         if same_or_higher_level:
             excluded |= self.skill_level < level

@@ -59,7 +59,7 @@ class PathwayPlanner:
 
     def _graph_from_portfolio(self, strengths: np.ndarray) -> nx.DiGraph:
         graph = self.graph.copy(as_view=False)
-        coverage, _ = self.engine.score_all(strengths)
+        coverage = self.engine.coverage(strengths)
         best = np.argpartition(-coverage, self.neighbours)[: self.neighbours]
         graph.add_weighted_edges_from(
             (ORIGIN, int(b), float(1 - coverage[b]) + STEP_COST)

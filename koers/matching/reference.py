@@ -3,6 +3,9 @@ evaluation run beside the engine, and that tests compare the engine with."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from koers.matching.weights import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT
 from koers.taxonomy.taxonomy import Taxonomy
 
 
@@ -35,3 +38,31 @@ def jaccard_steps(origin: int, occupations: list[set[str]], top: int) -> list[in
     ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [index for _, index in scored[:top]]
+
+
+def weighted_requirements(
+    taxonomy: Taxonomy, specificity: Sequence[float]
+) -> list[list[tuple[str, float]]]:
+    """Each occupation's (skill URI, requirement weight) pairs, as plain Python lists."""
+    requirements: list[list[tuple[str, float]]] = [[] for _ in taxonomy.occupations]
+    for o, s, essential in zip(
+        taxonomy.link_occupation.tolist(),
+        taxonomy.link_skill.tolist(),
+        taxonomy.link_essential.tolist(),
+        strict=True,
+    ):
+        relation = ESSENTIAL_WEIGHT if essential else OPTIONAL_WEIGHT
+        requirements[o].append((taxonomy.skills[s].uri, relation * float(specificity[s])))
+    return requirements
+
+
+def weighted_coverage(
+    held: dict[str, float], requirements: list[list[tuple[str, float]]]
+) -> list[float]:
+    """Pure-Python baseline of the engine's score: the same weighted coverage, in loops."""
+    scores = []
+    for needs in requirements:
+        total = sum(weight for _, weight in needs)
+        covered = sum(weight * held.get(uri, 0.0) for uri, weight in needs)
+        scores.append(covered / total if total else 0.0)
+    return scores

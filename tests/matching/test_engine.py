@@ -15,24 +15,8 @@ from koers.matching.engine import (
     MatchingInputError,
 )
 from koers.matching.outlook import Outlook, TableOutlook
-from koers.matching.weights import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT
+from koers.matching.reference import weighted_coverage, weighted_requirements
 from koers.portfolio.model import Portfolio, SkillClaim, ValidationLevel
-
-
-def _reference_coverage(taxonomy, engine, held: dict[str, float]) -> list[float]:
-    """Weighted coverage written out with Python loops over the links."""
-    totals = [0.0] * len(taxonomy.occupations)
-    covered = [0.0] * len(taxonomy.occupations)
-    for o, s, essential in zip(
-        taxonomy.link_occupation.tolist(),
-        taxonomy.link_skill.tolist(),
-        taxonomy.link_essential.tolist(),
-        strict=True,
-    ):
-        weight = (ESSENTIAL_WEIGHT if essential else OPTIONAL_WEIGHT) * float(engine.specificity[s])
-        totals[o] += weight
-        covered[o] += weight * held.get(taxonomy.skills[s].uri, 0.0)
-    return [c / t if t else 0.0 for c, t in zip(covered, totals, strict=True)]
 
 
 def test_portfolio_scores_equal_the_reference(taxonomy, engine):
@@ -40,11 +24,10 @@ def test_portfolio_scores_equal_the_reference(taxonomy, engine):
     skills = rng.sample([s.uri for s in taxonomy.skills], 40)
     portfolio = Portfolio.from_skills(skills)
     strengths = engine.strengths(portfolio, today=date(2026, 1, 1))
-    coverage, _ = engine.score_all(strengths)
+    coverage = engine.coverage(strengths)
     held = {uri: 0.7 for uri in skills}  # self-declared, undated
-    np.testing.assert_allclose(
-        coverage, _reference_coverage(taxonomy, engine, held), rtol=1e-4, atol=1e-6
-    )
+    reference = weighted_coverage(held, weighted_requirements(taxonomy, engine.specificity))
+    np.testing.assert_allclose(coverage, reference, rtol=1e-4, atol=1e-6)
 
 
 def test_matches_report_gap_exactly(taxonomy, engine, by_label):
@@ -71,7 +54,7 @@ def test_validation_and_age_lower_a_match(taxonomy, engine, by_label):
     unvalidated = Portfolio.from_skills(uris)
     score = {}
     for name, portfolio in {"fresh": fresh, "old": old, "self": unvalidated}.items():
-        coverage, _ = engine.score_all(engine.strengths(portfolio, today=date(2026, 1, 1)))
+        coverage = engine.coverage(engine.strengths(portfolio, today=date(2026, 1, 1)))
         score[name] = coverage[taxonomy.occupation_index[welder]]
     assert score["fresh"] > score["self"] > score["old"] > 0
 
