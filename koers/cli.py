@@ -18,8 +18,12 @@ from rich.table import Table
 app = typer.Typer(help="Koers: the open learning and career platform.", no_args_is_help=True)
 search_app = typer.Typer(help="Search the competence language (ESCO).", no_args_is_help=True)
 taxonomy_app = typer.Typer(help="Maintain the vendored ESCO files.", no_args_is_help=True)
+market_app = typer.Typer(
+    help="Labour-market data: import, tension, bottlenecks.", no_args_is_help=True
+)
 app.add_typer(search_app, name="search")
 app.add_typer(taxonomy_app, name="taxonomy")
+app.add_typer(market_app, name="market")
 
 out = Console()
 err = Console(stderr=True)
@@ -33,6 +37,24 @@ class Lang(StrEnum):
 LangOption = Annotated[Lang, typer.Option("--lang", help="label language")]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100, help="number of results")]
+
+
+def _django() -> None:
+    """Set Django up (settings from the environment, debug by default) and migrate."""
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _market_outlook() -> Any:
+    _django()
+    from koers.web.market.selectors import market_outlook
+
+    return market_outlook()
 
 
 def _fail(message: str) -> None:
@@ -283,7 +305,7 @@ def _career_steps_batch(batch: Path, top: int, lang: Lang, options: dict[str, bo
 
     if not batch.is_file():
         _fail(f"no such file: {batch}")
-    engine, searcher = get_engine(), get_searcher()
+    engine, searcher, outlook = get_engine(), get_searcher(), _market_outlook()
     lines = [line.strip() for line in batch.read_text(encoding="utf-8").splitlines()]
     failures = 0
     with Progress(console=err, transient=True) as bar:
@@ -295,7 +317,9 @@ def _career_steps_batch(batch: Path, top: int, lang: Lang, options: dict[str, bo
             result: dict[str, Any] = {"line": number, "occupation": line}
             try:
                 origin = searcher.occupations.resolve(line)
-                steps = engine.career_steps(occupation_uri=origin.uri, top=top, **options)
+                steps = engine.career_steps(
+                    occupation_uri=origin.uri, top=top, outlook=outlook, **options
+                )
                 result["occupation_uri"] = origin.uri
                 result["steps"] = [match_dict(s, lang=lang.value) for s in steps]
             except (UnknownConceptError, SearchQueryError) as error:
@@ -337,7 +361,9 @@ def career_steps(
     from koers.matching import get_engine
 
     origin = _resolve_occupation(occupation)
-    steps = get_engine().career_steps(occupation_uri=origin, top=top, **options)
+    steps = get_engine().career_steps(
+        occupation_uri=origin, top=top, outlook=_market_outlook(), **options
+    )
     label = get_engine().taxonomy.occupation(origin).label(lang.value)
     _print_matches(steps, lang, as_json, f"career steps from {label}")
 
@@ -377,6 +403,146 @@ def pathway(
             )
 
 
+@market_app.command("formats")
+def market_formats() -> None:
+    """Print the documented import formats (Markdown)."""
+    from koers.market.formats import formats_markdown
+
+    sys.stdout.write(formats_markdown())
+
+
+@market_app.command("import")
+def market_import(
+    kind: Annotated[str, typer.Argument(help="kind of data, see `koers market formats`")],
+    file: Annotated[Path, typer.Argument(help="CSV or Parquet file")],
+    source: Annotated[str, typer.Option(help="who published the figures")] = "",
+    synthetic: Annotated[bool, typer.Option(help="mark the data set as synthetic")] = False,
+) -> None:
+    """Validate and import a data file, whole or not at all."""
+    from koers.market.formats import FORMATS, ImportValidationError
+
+    if kind not in FORMATS:
+        _fail(f"unknown kind {kind!r}; known kinds: {', '.join(FORMATS)}")
+    _django()
+    from koers.web.market.services import market_dataset_import
+
+    try:
+        dataset = market_dataset_import(kind=kind, path=file, source=source, synthetic=synthetic)
+    except ImportValidationError as error:
+        _fail(str(error))
+        return
+    out.print(f"imported {dataset.row_count} rows of {kind} from {file.name} ({dataset.source})")
+
+
+@market_app.command("synthetic")
+def market_synthetic(
+    folder: Annotated[Path, typer.Argument(help="folder to write the CSV files into")],
+    seed: Annotated[int, typer.Option(help="random seed")] = 2026,
+) -> None:
+    """Write the synthetic demo data set as CSV files in the documented formats."""
+    import csv
+
+    from koers.market.formats import FORMATS
+    from koers.market.sources import synthetic_datasets
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for dataset in synthetic_datasets(seed):
+        columns = [c.name for c in FORMATS[dataset.kind].columns]
+        with (folder / f"{dataset.kind}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(dataset.rows)
+    out.print(f"wrote {len(FORMATS)} synthetic files (seed {seed}) to {folder}")
+
+
+@market_app.command("bottlenecks")
+def market_bottlenecks(
+    period: Annotated[str, typer.Option("--period", help="YYYY-MM")],
+    min_vacancies: Annotated[int, typer.Option(min=0, help="vacancy filter")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Bottleneck occupations of a period: tension ratio below 1."""
+    from koers.market.formats import PERIOD
+    from koers.market.tension import TensionInputError, bottlenecks
+
+    if not PERIOD.match(period):
+        _fail(f"{period!r} is not a period YYYY-MM")
+    _django()
+    from koers.web.market.selectors import market_data_in_force
+
+    try:
+        rows = bottlenecks(market_data_in_force(), period, min_vacancies=min_vacancies)
+    except TensionInputError as error:
+        _fail(str(error))
+        return
+    if as_json:
+        _print_json([r.as_dict() for r in rows])
+        return
+    source = rows[0].source + (" — SYNTHETIC" if rows[0].synthetic else "") if rows else ""
+    table = Table(title=f"bottleneck occupations {period}", caption=source)
+    for column in ("occupation", "job seekers", "vacancies", "tension ratio"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            r.occupation_nl, str(r.job_seekers), str(r.vacancies), f"{r.tension_ratio:.2f}"
+        )
+    out.print(table)
+
+
+class Scenario(StrEnum):
+    baseline = "baseline"
+    growth = "growth"
+    recession = "recession"
+
+
+@app.command("forecast")
+def forecast_command(
+    scenario: Annotated[Scenario, typer.Option(help="demand scenario")] = Scenario.baseline,
+    horizon: Annotated[int, typer.Option(min=1, max=15, help="years ahead")] = 5,
+    stem_trend: Annotated[bool, typer.Option(help="supply: continue the STEM trend")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Demand (expansion + replacement), new supply and gap per occupation and year."""
+    from koers.market.forecast import forecast
+
+    _django()
+    from koers.web.market.selectors import forecast_inputs
+
+    inputs = forecast_inputs()
+    rows = forecast(
+        inputs,
+        scenario=scenario.value,
+        horizon=horizon,
+        supply_scenario="stem_trend" if stem_trend else "baseline",
+    )
+    if as_json:
+        _print_json([r.as_dict() for r in rows])
+        return
+    taxonomy_isco = _isco_labels()
+    last = max(r.year for r in rows)
+    table = Table(
+        title=f"forecast {scenario.value}, {last}: largest shortages",
+        caption="; ".join(sorted(set(inputs.sources.values()))),
+    )
+    for column in ("ISCO", "occupation group", "demand", "new supply", "gap"):
+        table.add_column(column)
+    for r in sorted((r for r in rows if r.year == last), key=lambda r: -r.gap)[:25]:
+        table.add_row(
+            r.isco_code,
+            taxonomy_isco.get(r.isco_code, ""),
+            f"{r.total_demand:,.0f}",
+            f"{r.new_supply:,.0f}",
+            f"{r.gap:,.0f}",
+        )
+    out.print(table)
+
+
+def _isco_labels() -> dict[str, str]:
+    from koers.taxonomy import get_taxonomy
+
+    return {code: group.label_en for code, group in get_taxonomy().isco_by_code.items()}
+
+
 @taxonomy_app.command("build")
 def taxonomy_build(
     source: Annotated[Path, typer.Argument(help="folder with the ESCO CSV extract")],
@@ -398,13 +564,9 @@ def serve(
     demo: Annotated[bool, typer.Option(help="load the synthetic demo accounts")] = True,
 ) -> None:
     """Migrate the database, load the demo accounts and serve the platform."""
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.web.settings")
-    import django
+    _django()
     from django.core.management import call_command
 
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
     if demo:
         call_command("seed_demo")
     out.print(f"Koers runs at http://{host}:{port}/  (Ctrl+C stops it)")

@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 
 from koers.cli import app
 
+# Career steps, market and forecast commands read imported data sets from the database.
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
 runner = CliRunner()
 NURSE = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"
 PHYSIO = "http://data.europa.eu/esco/occupation/006cc1f9-2841-41c3-991a-dc3f2f3bd533"

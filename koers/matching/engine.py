@@ -20,7 +20,6 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from koers.matching.outlook import NEUTRAL, NeutralOutlook, OccupationOutlook, Outlook
 from koers.matching.weights import (
     DEFAULT_HALF_LIFE_YEARS,
     ESSENTIAL_WEIGHT,
@@ -28,6 +27,7 @@ from koers.matching.weights import (
     claim_strength,
     specificity,
 )
+from koers.outlook import NEUTRAL, NeutralOutlook, OccupationOutlook, Outlook
 from koers.portfolio.model import Portfolio
 from koers.taxonomy.model import Occupation, Skill
 from koers.taxonomy.taxonomy import Taxonomy
@@ -195,12 +195,14 @@ class MatchingEngine:
         same_or_higher_level: bool = False,
         exclude_near_duplicates: bool = True,
         today: date | None = None,
+        outlook: OccupationOutlook | None = None,
     ) -> list[OccupationMatch]:
         """Rank reachable occupations by skill similarity and labour-market outlook.
 
         From a current occupation (its precomputed transition row) or a portfolio (its coverage
         of every occupation). The occupation itself, and with ``exclude_near_duplicates`` the
-        occupations that are the same job under another name, are left out.
+        occupations that are the same job under another name, are left out. ``outlook``
+        overrides the engine's outlook source for this call (e.g. the market's, per data set).
         """
         _check_top(top)
         if (occupation_uri is None) == (portfolio is None):
@@ -228,16 +230,17 @@ class MatchingEngine:
         candidates = np.where(excluded, -1.0, similarity)
         pool = _top_indices(candidates, min(len(candidates), top * 5))
         scored = []
+        source = outlook or self.outlook_source
         for index in pool:
-            outlook = self.outlook_source.outlook(self.taxonomy.occupations[index].uri)
-            score = float(similarity[index]) * (1 + OUTLOOK_INFLUENCE * outlook.score)
-            scored.append((score, int(index), outlook))
+            signal = source.outlook(self.taxonomy.occupations[index].uri)
+            score = float(similarity[index]) * (1 + OUTLOOK_INFLUENCE * signal.score)
+            scored.append((score, int(index), signal))
         scored.sort(key=lambda item: (-item[0], item[1]))
         steps = []
-        for score, index, outlook in scored[:top]:
+        for score, index, signal in scored[:top]:
             match = self._match(index, score, strengths)
             steps.append(
-                _with(match, outlook=outlook, similarity=round(float(similarity[index]), 4))
+                _with(match, outlook=signal, similarity=round(float(similarity[index]), 4))
             )
         return steps
 

@@ -21,9 +21,10 @@ import numpy as np
 import numpy.typing as npt
 
 from koers.portfolio.model import SkillClaim, ValidationLevel
+from koers.taxonomy.model import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT
 
-ESSENTIAL_WEIGHT = 1.0
-OPTIONAL_WEIGHT = 0.35
+__all__ = ["ESSENTIAL_WEIGHT", "OPTIONAL_WEIGHT", "VALIDATION_WEIGHT", "claim_strength"]
+
 VALIDATION_WEIGHT = {
     ValidationLevel.SELF_DECLARED: 0.7,
     ValidationLevel.CONFIRMED: 0.85,

@@ -27,6 +27,11 @@ class Relation(StrEnum):
     OPTIONAL = "optional"
 
 
+ESSENTIAL_WEIGHT = 1.0
+OPTIONAL_WEIGHT = 0.35
+"""How much an optional occupation-skill link counts next to an essential one (1.0)."""
+
+
 def pick_label(labels: dict[str, str], lang: str) -> str:
     """Return the label in ``lang``, falling back to English, then to any label there is."""
     return labels.get(lang) or labels.get(FALLBACK_LANGUAGE) or next(iter(labels.values()), "")

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "koers.web.accounts",
     "koers.web.explorer",
     "koers.web.careers",
+    "koers.web.market",
 ]
 
 MIDDLEWARE = [

@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from koers.web import charts
 from koers.web.api import api
 from koers.web.careers import views as careers
 from koers.web.explorer import views as explorer
+from koers.web.market import views as market
 
 urlpatterns = [
     path("", explorer.home, name="home"),
@@ -13,6 +15,13 @@ urlpatterns = [
     path("esco/skill/<str:concept_id>/", explorer.skill, name="skill"),
     path("careers/match/", careers.match, name="match"),
     path("careers/steps/", careers.steps, name="career_steps"),
+    path("market/", market.overview, name="market_overview"),
+    path("market/tension/", market.tension, name="market_tension"),
+    path("market/forecast/", market.forecasts, name="market_forecast"),
+    path("market/barometer/", market.barometer, name="market_barometer"),
+    path("market/backtest/", market.backtests, name="market_backtest"),
+    path("market/import/", market.import_data, name="market_import"),
+    path("market/plotly.js", charts.plotly_js, name="plotly_js"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

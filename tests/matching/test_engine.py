@@ -14,8 +14,8 @@ from koers.matching.engine import (
     MatchingEngine,
     MatchingInputError,
 )
-from koers.matching.outlook import Outlook, TableOutlook
 from koers.matching.reference import weighted_coverage, weighted_requirements
+from koers.outlook import Outlook, TableOutlook
 from koers.portfolio.model import Portfolio, SkillClaim, ValidationLevel
 
 

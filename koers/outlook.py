@@ -1,7 +1,8 @@
-"""Labour-market outlook per occupation, as the matching engine sees it.
+"""Labour-market outlook per occupation: the port between market and matching.
 
-The market package (tension ratios, forecasts) implements :class:`OccupationOutlook`; until it
-is plugged in, :class:`NeutralOutlook` says nothing either way.
+The market package (tension ratios, forecasts) implements :class:`OccupationOutlook`; the
+matching engine and the checks consume it. Until market figures are plugged in,
+:class:`NeutralOutlook` says nothing either way. This module depends on nothing in Koers.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ class Outlook:
     score: float
     summary: str
     source: str = ""
+    growth: float | None = None  # forecast employment growth to the horizon, e.g. 0.06
+    tension_ratio: float | None = None
+    tension_period: str = ""
+    synthetic: bool = False
 
 
 NEUTRAL = Outlook(score=0.0, summary="no labour-market figures", source="")

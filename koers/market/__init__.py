@@ -1,0 +1,1 @@
+"""Labour-market intelligence: tension, bottlenecks, forecasts, skills barometer, outlook."""

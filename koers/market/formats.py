@@ -1,0 +1,345 @@
+"""The documented import formats of labour-market data, and their validation.
+
+Each kind of data set has one :class:`DatasetFormat`: its columns, their types and bounds, the
+columns that must be unique together, and shares that must add up to 1 per group. Files are
+CSV (UTF-8, header row) or Parquet with exactly these column names. Validation collects every
+problem, each naming file, row and field, and accepts a file only when it has none: a data set
+is imported whole or not at all. ``koers market formats`` prints this documentation.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MAX_ERRORS_SHOWN = 20
+SHARE_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str  # "text", "int", "float", "period" (YYYY-MM), "year", "share" (0..1)
+    description: str
+    required: bool = True
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetFormat:
+    kind: str
+    description: str
+    columns: tuple[Column, ...]
+    unique: tuple[str, ...] = ()
+    shares_sum_to_one: tuple[tuple[str, ...], str] | None = None  # (group columns, share column)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    file: str
+    row: int  # 1-based data row (the header is row 0); 0 for file-level problems
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}, " if self.row else ""
+        return f"{self.file}: {where}field '{self.field}': {self.message}"
+
+
+@dataclass
+class ImportValidationError(ValueError):
+    errors: list[RowError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        shown = "\n".join(str(e) for e in self.errors[:MAX_ERRORS_SHOWN])
+        more = len(self.errors) - MAX_ERRORS_SHOWN
+        suffix = f"\n… and {more} more problems" if more > 0 else ""
+        return f"{len(self.errors)} problem(s); nothing was imported:\n{shown}{suffix}"
+
+
+def _c(name: str, type_: str, description: str, **options: Any) -> Column:
+    return Column(name, type_, description, **options)
+
+
+OCCUPATION = _c("occupation", "text", "occupation name as the source gives it (e.g. VDAB, Dutch)")
+ESCO_URI = _c(
+    "esco_uri",
+    "text",
+    "ESCO occupation URI; when empty, the curated VDAB→ESCO mapping is used",
+    required=False,
+)
+NACE = _c("nace", "text", "NACE Rev. 2 section letter (A–U) or division code")
+ISCO = _c("isco_code", "text", "ISCO-08 unit group, 4 digits")
+YEAR = _c("year", "year", "calendar year", minimum=1990, maximum=2100)
+SOURCE = _c("source", "text", "who published the figures", required=False)
+
+FORMATS: dict[str, DatasetFormat] = {
+    f.kind: f
+    for f in (
+        DatasetFormat(
+            "vacancies",
+            "Open vacancies per occupation and period (e.g. VDAB month-end stock).",
+            (
+                OCCUPATION,
+                ESCO_URI,
+                _c("period", "period", "YYYY-MM"),
+                _c("vacancies", "int", "open vacancies", minimum=0),
+                SOURCE,
+            ),
+            unique=("occupation", "period"),
+        ),
+        DatasetFormat(
+            "job_seekers",
+            "Job seekers interested in an occupation, per period (a job seeker may name several).",
+            (
+                OCCUPATION,
+                ESCO_URI,
+                _c("period", "period", "YYYY-MM"),
+                _c("job_seekers", "int", "job seekers interested", minimum=0),
+                SOURCE,
+            ),
+            unique=("occupation", "period"),
+        ),
+        DatasetFormat(
+            "employment",
+            "Employment (persons) per sector and year.",
+            (
+                NACE,
+                _c("sector_label", "text", "sector name", required=False),
+                YEAR,
+                _c("employed", "int", "persons employed", minimum=0),
+                SOURCE,
+            ),
+            unique=("nace", "year"),
+        ),
+        DatasetFormat(
+            "age_structure",
+            "Age structure and yearly outflow rates per sector (drives replacement demand).",
+            (
+                NACE,
+                YEAR,
+                _c("share_55_plus", "share", "share of workers aged 55+"),
+                _c("outflow_rate_55_plus", "share", "yearly outflow rate of workers 55+"),
+                _c("outflow_rate_under_55", "share", "yearly outflow rate of younger workers"),
+                SOURCE,
+            ),
+            unique=("nace", "year"),
+        ),
+        DatasetFormat(
+            "sector_occupation_key",
+            "Distribution key sector → occupation (labour force survey); "
+            "shares per sector sum to 1.",
+            (NACE, ISCO, _c("share", "share", "share of the sector's employment"), SOURCE),
+            unique=("nace", "isco_code"),
+            shares_sum_to_one=(("nace",), "share"),
+        ),
+        DatasetFormat(
+            "school_leavers",
+            "School leavers entering the labour market per study field and year.",
+            (
+                _c("study_field", "text", "study field"),
+                _c("stem", "int", "1 if a STEM field, else 0", minimum=0, maximum=1),
+                YEAR,
+                _c("school_leavers", "int", "school leavers", minimum=0),
+                SOURCE,
+            ),
+            unique=("study_field", "year"),
+        ),
+        DatasetFormat(
+            "field_occupation_key",
+            "Distribution key study field → occupation: shares per field sum to 1.",
+            (
+                _c("study_field", "text", "study field"),
+                ISCO,
+                _c("share", "share", "share of the field's leavers"),
+                SOURCE,
+            ),
+            unique=("study_field", "isco_code"),
+            shares_sum_to_one=(("study_field",), "share"),
+        ),
+        DatasetFormat(
+            "unemployment_forecast",
+            "Forecast number of unemployed per year (e.g. HERMREG, Federal Planning Bureau).",
+            (YEAR, _c("unemployed", "int", "unemployed persons", minimum=0), SOURCE),
+            unique=("year",),
+        ),
+        DatasetFormat(
+            "migration_inflow",
+            "Migrants entering the labour force per year.",
+            (YEAR, _c("migrants", "int", "migrants entering the labour force", minimum=0), SOURCE),
+            unique=("year",),
+        ),
+        DatasetFormat(
+            "adjustment_factors",
+            "Employer-survey and expert-panel adjustments: ex ante factors scale a sector's "
+            "employment change, validation factors scale an occupation's total demand.",
+            (
+                _c("round", "text", "ex_ante or validation", choices=("ex_ante", "validation")),
+                _c(
+                    "origin",
+                    "text",
+                    "employer_survey or expert_panel",
+                    choices=("employer_survey", "expert_panel"),
+                ),
+                _c(
+                    "scope",
+                    "text",
+                    "sector (a NACE code) or occupation (an ISCO code)",
+                    choices=("sector", "occupation"),
+                ),
+                _c("code", "text", "the NACE or ISCO code"),
+                _c("factor", "float", "multiplier (1.1 = 10 % more)", minimum=0.0, maximum=5.0),
+                _c("note", "text", "why", required=False),
+                SOURCE,
+            ),
+            unique=("round", "origin", "scope", "code"),
+        ),
+    )
+}
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    """Read a CSV or Parquet file into a list of row dicts (values as the file gives them)."""
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.read_table(path).to_pylist())
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _value(column: Column, raw: Any) -> Any:
+    """Convert one raw value; raise ValueError with a user-facing reason."""
+    text = "" if raw is None else str(raw).strip()
+    if text == "":
+        if column.required:
+            raise ValueError("is required")
+        return None
+    if column.type == "text":
+        if column.choices and text not in column.choices:
+            raise ValueError(f"{text!r} is not one of {', '.join(column.choices)}")
+        return text
+    if column.type == "period":
+        if not PERIOD.match(text):
+            raise ValueError(f"{text!r} is not a period YYYY-MM")
+        return text
+    try:
+        number: float = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if column.type in ("int", "year"):
+        if number != int(number):
+            raise ValueError(f"{text!r} is not a whole number")
+        number = int(number)
+    if column.type == "share" and not 0 <= number <= 1:
+        raise ValueError(f"{text} is not a share between 0 and 1")
+    if column.minimum is not None and number < column.minimum:
+        raise ValueError(f"{text} is below the minimum {column.minimum:g}")
+    if column.maximum is not None and number > column.maximum:
+        raise ValueError(f"{text} is above the maximum {column.maximum:g}")
+    return number
+
+
+def validate_rows(
+    spec: DatasetFormat, rows: Iterable[dict[str, Any]], *, file: str
+) -> list[dict[str, Any]]:
+    """Return the rows converted to their types; raise :class:`ImportValidationError` listing
+    every problem (file, row, field) if there is any."""
+    rows = list(rows)
+    errors: list[RowError] = []
+    if not rows:
+        raise ImportValidationError([RowError(file, 0, "*", "the file holds no data rows")])
+    present = set(rows[0])
+    names = [c.name for c in spec.columns]
+    missing = [c.name for c in spec.columns if c.required and c.name not in present]
+    unknown = sorted(present - set(names))
+    errors += [RowError(file, 0, name, "column missing") for name in missing]
+    errors += [RowError(file, 0, name, "unknown column") for name in unknown]
+    if errors:
+        raise ImportValidationError(errors)
+    clean: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for number, raw in enumerate(rows, start=1):
+        row: dict[str, Any] = {}
+        for column in spec.columns:
+            try:
+                row[column.name] = _value(column, raw.get(column.name))
+            except ValueError as problem:
+                errors.append(RowError(file, number, column.name, str(problem)))
+        if spec.unique and all(row.get(k) is not None for k in spec.unique):
+            key = tuple(row[k] for k in spec.unique)
+            if key in seen:
+                errors.append(
+                    RowError(file, number, "+".join(spec.unique), f"duplicates row {seen[key]}")
+                )
+            seen.setdefault(key, number)
+        clean.append(row)
+    if spec.shares_sum_to_one and not errors:
+        groups, share = spec.shares_sum_to_one
+        totals: dict[tuple[Any, ...], float] = defaultdict(float)
+        for row in clean:
+            totals[tuple(row[g] for g in groups)] += row[share]
+        for key, total in sorted(totals.items()):
+            if abs(total - 1) > SHARE_TOLERANCE:
+                label = ", ".join(f"{g}={v}" for g, v in zip(groups, key, strict=True))
+                errors.append(
+                    RowError(file, 0, share, f"shares for {label} sum to {total:.3f}, not 1")
+                )
+    if errors:
+        raise ImportValidationError(errors)
+    return clean
+
+
+def load_file(kind: str, path: Path) -> list[dict[str, Any]]:
+    """Read and validate a data file of ``kind``; raise ImportValidationError or KeyError."""
+    if kind not in FORMATS:
+        raise KeyError(f"Unknown kind {kind!r}; known kinds: {', '.join(FORMATS)}")
+    if not path.is_file():
+        raise ImportValidationError([RowError(str(path), 0, "*", "file not found")])
+    try:
+        rows = read_rows(path)
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError) as error:
+        raise ImportValidationError([RowError(path.name, 0, "*", f"unreadable: {error}")]) from None
+    return validate_rows(FORMATS[kind], rows, file=path.name)
+
+
+def formats_markdown() -> str:
+    """The documentation of every format, as Markdown."""
+    parts = [
+        "# Labour-market import formats",
+        "",
+        "CSV (UTF-8, header row) or Parquet, with exactly these columns. A file is "
+        "imported whole or not at all; every problem is reported with file, row and field.",
+        "",
+    ]
+    for spec in FORMATS.values():
+        parts += [
+            f"## `{spec.kind}`",
+            "",
+            spec.description,
+            "",
+            "| column | type | required | meaning |",
+            "|---|---|---|---|",
+        ]
+        for c in spec.columns:
+            bounds = f" ({', '.join(c.choices)})" if c.choices else ""
+            required = "yes" if c.required else "no"
+            parts.append(f"| `{c.name}` | {c.type} | {required} | {c.description}{bounds} |")
+        if spec.unique:
+            parts.append(f"\nUnique together: {', '.join(spec.unique)}.")
+        if spec.shares_sum_to_one:
+            groups, share = spec.shares_sum_to_one
+            parts.append(f"\n`{share}` sums to 1 (± {SHARE_TOLERANCE}) per {', '.join(groups)}.")
+        parts.append("")
+    return "\n".join(parts)
