@@ -10,6 +10,7 @@ is imported whole or not at all. ``koers market formats`` prints this documentat
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -238,6 +239,8 @@ def _value(column: Column, raw: Any) -> Any:
         number: float = float(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{text!r} is not a finite number")
     if column.type in ("int", "year"):
         if number != int(number):
             raise ValueError(f"{text!r} is not a whole number")

@@ -8,13 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
+from koers.market.tension import TensionInputError
 from koers.matching.engine import MatchingInputError
 from koers.portfolio.io import PortfolioFormatError
 from koers.taxonomy import get_extractor, get_searcher, get_taxonomy
 from koers.taxonomy.extract import MAX_TEXT_LENGTH, ExtractionInputError
 from koers.taxonomy.search import MAX_QUERY_LENGTH, SearchQueryError
 from koers.taxonomy.taxonomy import UnknownConceptError
-from koers.web.matching_api import MatchingRequestError
+from koers.web.errors import BadRequest
+from koers.web.market_api import router as market_router
 from koers.web.matching_api import router as matching_router
 
 api = NinjaAPI(
@@ -26,6 +28,7 @@ api = NinjaAPI(
 
 Language = Literal["nl", "en"]
 api.add_router("/matching", matching_router)
+api.add_router("/market", market_router)
 
 
 class Error(Schema):
@@ -52,6 +55,11 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     return _error(request, 422, "invalid_input", f"Invalid input: {summary}", fields)
 
 
+@api.exception_handler(TensionInputError)
+def on_missing_period(request: HttpRequest, exc: TensionInputError) -> HttpResponse:
+    return _error(request, 404, "not_found", str(exc))
+
+
 @api.exception_handler(UnknownConceptError)
 def on_unknown_concept(request: HttpRequest, exc: UnknownConceptError) -> HttpResponse:
     return _error(request, 404, "not_found", str(exc))
@@ -61,7 +69,7 @@ def on_unknown_concept(request: HttpRequest, exc: UnknownConceptError) -> HttpRe
 @api.exception_handler(ExtractionInputError)
 @api.exception_handler(MatchingInputError)
 @api.exception_handler(PortfolioFormatError)
-@api.exception_handler(MatchingRequestError)
+@api.exception_handler(BadRequest)
 def on_bad_text(request: HttpRequest, exc: ValueError) -> HttpResponse:
     return _error(request, 400, "bad_request", str(exc))
 

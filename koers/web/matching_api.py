@@ -12,12 +12,10 @@ from koers.matching.export import match_dict, route_dict
 from koers.portfolio.io import portfolio_from_json
 from koers.portfolio.model import Portfolio
 from koers.taxonomy import get_searcher
+from koers.web.errors import BadRequest
+from koers.web.market.selectors import market_outlook
 
 router = Router(tags=["matching"])
-
-
-class MatchingRequestError(ValueError):
-    """A request whose parts do not fit together (answered with 400)."""
 
 
 Language = Literal["nl", "en"]
@@ -101,12 +99,12 @@ class CareerStepsQuery(Schema):
 def _portfolio(start: StartIn) -> Portfolio | None:
     """The portfolio described by ``skills`` or ``portfolio``; None if neither is given."""
     if start.skills is not None and start.portfolio is not None:
-        raise MatchingRequestError("Give either 'skills' or 'portfolio', not both.")
+        raise BadRequest("Give either 'skills' or 'portfolio', not both.")
     known = get_engine().taxonomy.skill_index
     if start.skills is not None:
         unknown = [uri for uri in start.skills if uri not in known]
         if unknown:
-            raise MatchingRequestError(f"Unknown ESCO skill: {unknown[0]}")
+            raise BadRequest(f"Unknown ESCO skill: {unknown[0]}")
         return Portfolio.from_skills(start.skills)
     if start.portfolio is not None:
         return portfolio_from_json(start.portfolio.model_dump_json(), known_skills=known)
@@ -122,7 +120,7 @@ def match_occupations(request: HttpRequest, payload: MatchIn) -> list[dict[str, 
     """Score every occupation against skills or a portfolio: coverage, matched skills, gap."""
     portfolio = _portfolio(payload)
     if portfolio is None:
-        raise MatchingRequestError("Give 'skills' or 'portfolio'.")
+        raise BadRequest("Give 'skills' or 'portfolio'.")
     matches = get_engine().match_portfolio(portfolio, top=payload.top)
     return [match_dict(m, lang=payload.lang) for m in matches]
 
@@ -142,6 +140,7 @@ def _steps(
         top=top,
         same_or_higher_level=same_or_higher_level,
         exclude_near_duplicates=exclude_near_duplicates,
+        outlook=market_outlook(),
     )
     return [match_dict(s, lang=lang) for s in steps]
 

@@ -19,6 +19,7 @@ from koers.taxonomy import get_searcher, get_taxonomy
 from koers.taxonomy.model import Occupation, Skill
 from koers.taxonomy.search import SearchQueryError
 from koers.web.explorer.views import OCCUPATION_PREFIX, SKILL_PREFIX
+from koers.web.market.selectors import market_outlook
 
 MAX_PICKED_SKILLS = 60
 ROUTE_ERRORS = {
@@ -113,7 +114,10 @@ def steps(request: HttpRequest) -> HttpResponse:
     }
     if current is not None:
         context["steps"] = get_engine().career_steps(
-            occupation_uri=current.uri, top=10, same_or_higher_level=higher
+            occupation_uri=current.uri,
+            top=10,
+            same_or_higher_level=higher,
+            outlook=market_outlook(),
         )
         if goal is not None:
             try:
