@@ -305,7 +305,7 @@ def barometer(request: HttpRequest) -> HttpResponse:
             "sources": sorted(set(inputs.sources.values())),
             "chart": charts.figure_json(
                 charts.bars(labels, values, colors=colors),
-                title=_("Fastest growing and shrinking competences (% change in demand)"),
+                title=_("Fastest growing and shrinking competences: change in demand, in percent"),
                 x_title="%",
             ),
         },
