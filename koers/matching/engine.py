@@ -36,6 +36,8 @@ OPTIONAL_HELD = 0.5
 """Strength with which someone in an occupation is assumed to hold its optional skills."""
 NEAR_DUPLICATE = 0.9
 """Two occupations covering each other's requirements at least this much are near-duplicates."""
+CONTINUITY = 0.8
+"""Weight of *reuse* against *coverage* in a career step's skill similarity (see career_steps)."""
 OUTLOOK_INFLUENCE = 0.25
 """How far the labour-market outlook (in [-1, 1]) can move a career step's score (±25 %)."""
 
@@ -58,6 +60,8 @@ class OccupationMatch:
     essential_count: int
     outlook: Outlook = NEUTRAL
     similarity: float = 0.0
+    coverage: float = 0.0  # share of the target's weighted requirements the person has
+    reuse: float = 0.0  # share of the person's (weighted) skills the target uses
     why: str = ""
 
     @property
@@ -199,10 +203,18 @@ class MatchingEngine:
     ) -> list[OccupationMatch]:
         """Rank reachable occupations by skill similarity and labour-market outlook.
 
-        From a current occupation (its precomputed transition row) or a portfolio (its coverage
-        of every occupation). The occupation itself, and with ``exclude_near_duplicates`` the
-        occupations that are the same job under another name, are left out. ``outlook``
-        overrides the engine's outlook source for this call (e.g. the market's, per data set).
+        Skill similarity of a step to occupation b is ``reuse ** CONTINUITY * coverage **
+        (1 - CONTINUITY)``: *reuse* is the share of the person's weighted skills that b uses
+        (b builds on what they do now), *coverage* the share of b's weighted requirements they
+        already have (how ready they are). Reuse weighs most: steps people really take, from
+        assistant to qualified role, into a specialisation or sideways, keep most of what they
+        do; coverage alone favours small occupations that ask little. The outlook then moves
+        the score by up to ``OUTLOOK_INFLUENCE``.
+
+        Start from a current occupation (precomputed transitions) or a portfolio. The occupation
+        itself, and with ``exclude_near_duplicates`` occupations that are the same job under
+        another name, are left out. ``outlook`` overrides the engine's outlook source for this
+        call (e.g. the market's, per data set).
         """
         _check_top(top)
         if (occupation_uri is None) == (portfolio is None):
@@ -210,23 +222,24 @@ class MatchingEngine:
         excluded = np.zeros(len(self.taxonomy.occupations), dtype=bool)
         if occupation_uri is not None:
             origin = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]
-            similarity = self.transitions[origin].copy()
+            coverage = self.transitions[origin]
+            reuse = self.transitions[:, origin]
             strengths = self.profiles.getrow(origin).toarray().ravel()
             excluded[origin] = True
             if exclude_near_duplicates:
-                excluded |= (similarity >= NEAR_DUPLICATE) & (
-                    self.transitions[:, origin] >= NEAR_DUPLICATE
-                )
+                excluded |= (coverage >= NEAR_DUPLICATE) & (reuse >= NEAR_DUPLICATE)
             level = int(self.skill_level[origin])
         else:
             assert portfolio is not None
             strengths = self.strengths(portfolio, today=today)
             if not strengths.any():
                 raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
-            similarity = self.coverage(strengths)
+            coverage = self.coverage(strengths)
+            reuse = self.reuse(strengths)
             level = 1
         if same_or_higher_level:
             excluded |= self.skill_level < level
+        similarity = reuse**CONTINUITY * coverage ** (1 - CONTINUITY)
         candidates = np.where(excluded, -1.0, similarity)
         pool = _top_indices(candidates, min(len(candidates), top * 5))
         scored = []
@@ -236,13 +249,23 @@ class MatchingEngine:
             score = float(similarity[index]) * (1 + OUTLOOK_INFLUENCE * signal.score)
             scored.append((score, int(index), signal))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        steps = []
-        for score, index, signal in scored[:top]:
-            match = self._match(index, score, strengths)
-            steps.append(
-                _with(match, outlook=signal, similarity=round(float(similarity[index]), 4))
+        return [
+            _with(
+                self._match(index, score, strengths),
+                outlook=signal,
+                similarity=float(similarity[index]),
+                coverage=float(coverage[index]),
+                reuse=float(reuse[index]),
             )
-        return steps
+            for score, index, signal in scored[:top]
+        ]
+
+    def reuse(self, strengths: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Share of a person's specificity-weighted skills each occupation uses, (n_occ,)."""
+        weighted = strengths * self.specificity
+        total = float(weighted.sum()) or 1.0
+        result: npt.NDArray[np.float32] = (self.profiles @ weighted) / total
+        return result
 
     def memory_bytes(self) -> int:
         """Bytes held by the engine's matrices."""
@@ -252,16 +275,25 @@ class MatchingEngine:
         return int(total)
 
 
-def _with(match: OccupationMatch, *, outlook: Outlook, similarity: float) -> OccupationMatch:
+def _with(
+    match: OccupationMatch, *, outlook: Outlook, similarity: float, coverage: float, reuse: float
+) -> OccupationMatch:
     why = (
-        f"You have {match.matched_essential_count} of its {match.essential_count} essential "
-        f"skills; your skills cover {similarity:.0%} of what it asks"
+        f"It uses {reuse:.0%} of what you do now; you have {match.matched_essential_count} of its "
+        f"{match.essential_count} essential skills and cover {coverage:.0%} of what it asks"
     )
     if match.matched_skills:
         shared = ", ".join(s.label("en") for s in match.matched_skills[:3])
         why += f", including {shared}"
     why += f". Labour market: {outlook.summary}."
-    return replace(match, outlook=outlook, similarity=similarity, why=why)
+    return replace(
+        match,
+        outlook=outlook,
+        similarity=round(similarity, 4),
+        coverage=round(coverage, 4),
+        reuse=round(reuse, 4),
+        why=why,
+    )
 
 
 def _check_top(top: int) -> None:

@@ -21,6 +21,8 @@ def match_dict(match: OccupationMatch, *, lang: str = "nl") -> dict[str, Any]:
         "label": match.occupation.label(lang),
         "score": match.score,
         "essential_coverage": match.essential_coverage,
+        "coverage": match.coverage,
+        "reuse": match.reuse,
         "essential_count": match.essential_count,
         "matched_skills": [_skill(s, lang) for s in match.matched_skills[:SHOWN_MATCHED]],
         "matched_skill_count": len(match.matched_skills),

@@ -36,6 +36,8 @@ class OccupationMatchOut(Schema):
     label: str
     score: float
     essential_coverage: float
+    coverage: float
+    reuse: float
     essential_count: int
     matched_skills: list[SkillRef]
     matched_skill_count: int
