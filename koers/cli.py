@@ -105,18 +105,7 @@ def search_skills(
 
 
 def _skill_rows(found: list[Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "skill_uri": s.skill_uri,
-            "label": s.label,
-            "score": s.score,
-            "start": s.start,
-            "end": s.end,
-            "matched_text": s.matched_text,
-            "method": s.method,
-        }
-        for s in found
-    ]
+    return [s.as_dict() for s in found]
 
 
 def _read_text(path: Path) -> str:

@@ -257,15 +257,4 @@ def skill_extract(request: HttpRequest, payload: ExtractIn) -> list[dict[str, ob
     found = get_extractor().extract(
         payload.text, lang=payload.lang, min_score=payload.min_score, limit=payload.limit
     )
-    return [
-        {
-            "skill_uri": s.skill_uri,
-            "label": s.label,
-            "score": s.score,
-            "start": s.start,
-            "end": s.end,
-            "matched_text": s.matched_text,
-            "method": s.method,
-        }
-        for s in found
-    ]
+    return [s.as_dict() for s in found]
