@@ -24,6 +24,7 @@ from koers.market.bundled import (
     construction_vacancies_yearly,
 )
 from koers.market.forecast import SCENARIOS, forecast
+from koers.market.dataset import MarketData
 from koers.market.formats import FORMATS, PERIOD, ImportValidationError
 from koers.market.tension import MIN_VACANCIES, TensionInputError, stability, tension_table
 from koers.taxonomy import get_taxonomy
@@ -89,6 +90,11 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _period_is_synthetic(data: MarketData, period: str) -> bool:
+    dataset = data.for_period("vacancies", period)
+    return dataset is not None and dataset.synthetic
+
+
 @charts.CHART_CSP
 def tension(request: HttpRequest) -> HttpResponse:
     data = market_data_in_force()
@@ -129,24 +135,17 @@ def tension(request: HttpRequest) -> HttpResponse:
                 for r in rows
             ],
         )
-    same_source = (
-        [
-            p
-            for p in periods
-            if (d := data.for_period("vacancies", p)) and d.synthetic == rows[0].synthetic
-        ]
-        if rows
-        else []
-    )
-    context.update(
-        rows=rows, source=rows[0].source if rows else "", synthetic=bool(rows and rows[0].synthetic)
-    )
-    earlier = [p for p in same_source if p < period]
+    synthetic = bool(rows) and rows[0].synthetic
+    # Compare and chart only periods of the same provenance: real with real, synthetic with
+    # synthetic.
+    comparable = [p for p in periods if _period_is_synthetic(data, p) == synthetic]
+    context.update(rows=rows, source=rows[0].source if rows else "", synthetic=synthetic)
+    earlier = [p for p in comparable if p < period]
     if earlier:
         context["stability"] = stability(data, earlier[-1], period, min_vacancies=min_vacancies)
     tightest = [r.occupation_nl for r in rows[:6]]
     series: dict[str, tuple[list[Any], list[float]]] = {}
-    for p in same_source:
+    for p in comparable:
         for r in tension_table(data, p):
             if r.occupation_nl in tightest:
                 xs, ys = series.setdefault(r.occupation_nl, ([], []))
