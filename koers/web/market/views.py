@@ -23,8 +23,8 @@ from koers.market.bundled import (
     bottleneck_list_2026,
     construction_vacancies_yearly,
 )
-from koers.market.forecast import SCENARIOS, forecast
 from koers.market.dataset import MarketData
+from koers.market.forecast import SCENARIOS, forecast
 from koers.market.formats import FORMATS, PERIOD, ImportValidationError
 from koers.market.tension import MIN_VACANCIES, TensionInputError, stability, tension_table
 from koers.taxonomy import get_taxonomy
