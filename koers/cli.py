@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from koers.taxonomy.extract import DEFAULT_MIN_SCORE
+
 app = typer.Typer(help="Koers: the open learning and career platform.", no_args_is_help=True)
 search_app = typer.Typer(help="Search the competence language (ESCO).", no_args_is_help=True)
 taxonomy_app = typer.Typer(help="Maintain the vendored ESCO files.", no_args_is_help=True)
@@ -185,7 +187,9 @@ def extract_skills(
         Path | None, typer.Option("--batch", help="JSON lines, each with a 'text' field")
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="batch output file")] = None,
-    min_score: Annotated[float, typer.Option(min=0.0, max=1.0, help="confidence floor")] = 0.5,
+    min_score: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="confidence floor")
+    ] = DEFAULT_MIN_SCORE,
 ) -> None:
     """Turn a CV, vacancy or course description into ESCO skills with the matched text."""
     if batch is not None:

@@ -7,6 +7,7 @@ on first use from the vendored files and returns the same object afterwards.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from koers.taxonomy.extract import SkillExtractor
 from koers.taxonomy.model import ESCO_ATTRIBUTION
@@ -28,10 +29,22 @@ def get_taxonomy() -> Taxonomy:
 
 
 @cache
+def _label_vectors() -> dict[str, Any]:
+    """The skill-label embeddings, as float32, shared by search and extraction."""
+    arrays = read_arrays(DATA_DIR, LABEL_VECTORS_FILE)
+    return {"vectors": arrays["vectors"].astype("float32"), "skill": arrays["skill"]}
+
+
+@cache
 def get_searcher() -> Searcher:
-    return load_searcher(load_taxonomy(), read_arrays(DATA_DIR, SEARCH_INDEX_FILE))
+    vectors = _label_vectors()
+    return load_searcher(
+        load_taxonomy(),
+        read_arrays(DATA_DIR, SEARCH_INDEX_FILE),
+        skill_vectors=(vectors["vectors"], vectors["skill"]),
+    )
 
 
 @cache
 def get_extractor() -> SkillExtractor:
-    return SkillExtractor(load_taxonomy(), read_arrays(DATA_DIR, LABEL_VECTORS_FILE))
+    return SkillExtractor(load_taxonomy(), _label_vectors())

@@ -7,7 +7,11 @@ Two signals, each with the span of text it came from:
   skill's label embedding. This is what lets Dutch text find skills with English labels only.
 
 To avoid flooding the reader with weak guesses, each clause contributes at most its best
-skills above a similarity floor, and each skill is reported once, with its strongest evidence.
+skills above a similarity floor, and each candidate is then weighed by its *coherence* with the
+whole text: the occupations that need most of the candidates are found through ESCO's
+occupation-skill links, and a candidate none of those occupations needs ("serve beers" in a
+childcare vacancy) loses up to ``1 - COHERENCE_BASE`` of its score. Each skill is reported once,
+with its strongest evidence, if its score reaches ``min_score``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from koers.taxonomy import encoder
 from koers.taxonomy.taxonomy import Taxonomy
@@ -31,8 +36,14 @@ MAX_TEXT_LENGTH = 20_000
 LABEL_MATCH_SCORE = 0.9
 MIN_LABEL_WORDS = 2
 MIN_SINGLE_WORD_LENGTH = 5
-SEMANTIC_FLOOR = 0.5
-"""Cosine below which a clause-skill pair is never reported (calibrated on tests/data)."""
+CANDIDATE_FLOOR = 0.4
+"""Cosine below which a clause-skill pair is not even a candidate."""
+DEFAULT_MIN_SCORE = 0.45
+"""Score (after coherence) below which a skill is not reported; calibrated on tests/data."""
+CONTEXT_OCCUPATIONS = 10
+COHERENCE_BASE = 0.6
+COHERENCE_SATURATION = 1 / 3
+"""A candidate needed by a third of the (weighted) context occupations counts in full."""
 PER_CLAUSE = 2
 MIN_CLAUSE_WORDS = 2
 RUNNER_UP_MARGIN = 0.04
@@ -110,10 +121,32 @@ class SkillExtractor:
 
     def __init__(self, taxonomy: Taxonomy, label_vectors: dict[str, npt.NDArray[Any]]) -> None:
         self.taxonomy = taxonomy
-        self.vectors = label_vectors["vectors"].astype(np.float32)
+        self.vectors = label_vectors["vectors"].astype(np.float32, copy=False)
         self.owner = label_vectors["skill"]
         self.phrases = self._label_phrases(taxonomy)
         self.longest_phrase = max(len(p.split()) for p in self.phrases)
+        shape = (len(taxonomy.occupations), len(taxonomy.skills))
+        ones = np.ones(len(taxonomy.link_skill), dtype=np.float32)
+        self.needs = sparse.csr_matrix(
+            (ones, (taxonomy.link_occupation, taxonomy.link_skill)), shape=shape
+        )
+        self.needed_by = self.needs.T.tocsr()
+
+    def coherence(self, candidates: dict[int, float]) -> dict[int, float]:
+        """For each candidate skill, the weighted share of the text's context occupations (those
+        needing most candidates) that need it, scaled to [0, 1]."""
+        scores = np.zeros(self.needs.shape[1], dtype=np.float32)
+        for skill, score in candidates.items():
+            scores[skill] = score
+        support = self.needs @ scores
+        count = min(CONTEXT_OCCUPATIONS, int(np.count_nonzero(support)))
+        if count == 0:
+            return dict.fromkeys(candidates, 0.0)
+        top = np.argpartition(-support, count - 1)[:count]
+        weights = np.zeros(self.needs.shape[0], dtype=np.float32)
+        weights[top] = support[top] / support[top].max()
+        share = (self.needed_by @ weights) / weights.sum()
+        return {skill: min(1.0, float(share[skill]) / COHERENCE_SATURATION) for skill in candidates}
 
     @staticmethod
     def _label_phrases(taxonomy: Taxonomy) -> dict[str, int]:
@@ -167,7 +200,7 @@ class SkillExtractor:
         text: str,
         *,
         lang: str = "nl",
-        min_score: float = SEMANTIC_FLOOR,
+        min_score: float = DEFAULT_MIN_SCORE,
         limit: int = 25,
     ) -> list[ExtractedSkill]:
         """Return the skills ``text`` speaks of, best first, at most ``limit``.
@@ -179,12 +212,22 @@ class SkillExtractor:
         found = [(s, c, span, "label") for s, c, span in self._label_matches(text)]
         found += [
             (s, c, span, "semantic")
-            for s, c, span in self._semantic_matches(list(clauses(text)), min_score)
+            for s, c, span in self._semantic_matches(list(clauses(text)), CANDIDATE_FLOOR)
         ]
         for skill, score, span, method in found:
             if skill not in best or score > best[skill][0]:
                 best[skill] = (score, span, method)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1].start))[:limit]
+        coherence = self.coherence({skill: item[0] for skill, item in best.items()})
+        weighed = {
+            skill: (
+                score * (COHERENCE_BASE + (1 - COHERENCE_BASE) * coherence[skill]),
+                span,
+                method,
+            )
+            for skill, (score, span, method) in best.items()
+        }
+        kept = {skill: item for skill, item in weighed.items() if item[0] >= min_score}
+        ranked = sorted(kept.items(), key=lambda item: (-item[1][0], item[1][1].start))[:limit]
         return [
             ExtractedSkill(
                 skill_uri=self.taxonomy.skills[skill].uri,

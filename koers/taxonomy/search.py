@@ -8,6 +8,9 @@ Two stages:
    of the query's trigrams they contain). This is one sparse product, not a scan of all labels.
 2. *Ranking*: the best candidates are re-scored with rapidfuzz's edit-distance ratios, weighted
    by the kind of label (preferred > alternative), and folded to one hit per concept.
+3. *Meaning* (skills): most skills have English labels only, so the query is also embedded
+   with the multilingual encoder and its cosine to each skill label is blended in (half and
+   half): "eerste hulp" finds "first aid".
 
 Flemish words that differ from the Netherlands-Dutch ESCO labels ("kinesitherapeut",
 "lager onderwijs") are rewritten with a curated list before searching; both forms are searched.
@@ -28,6 +31,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 from scipy import sparse
 
+from koers.taxonomy import encoder
 from koers.taxonomy.model import Labelled, Skill
 from koers.taxonomy.taxonomy import Taxonomy, UnknownConceptError
 from koers.taxonomy.text import normalise, trigrams
@@ -37,6 +41,8 @@ ERR_EMPTY_QUERY = "The search text is empty."
 ERR_QUERY_TOO_LONG = "The search text is too long (at most {limit} characters)."
 MAX_QUERY_LENGTH = 200
 CANDIDATES = 150
+SEMANTIC_WEIGHT = 0.5
+SEMANTIC_CANDIDATES = 20
 
 
 class ConceptKind(StrEnum):
@@ -162,10 +168,16 @@ class ConceptSearch:
     """The search index of one kind of concept (occupations or skills)."""
 
     def __init__(
-        self, taxonomy: Taxonomy, kind: ConceptKind, arrays: dict[str, npt.NDArray[Any]]
+        self,
+        taxonomy: Taxonomy,
+        kind: ConceptKind,
+        arrays: dict[str, npt.NDArray[Any]],
+        semantic: tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]] | None = None,
     ) -> None:
+        """``semantic``: label embeddings and the concept index of each, to blend in meaning."""
         self.taxonomy = taxonomy
         self.kind = kind
+        self.semantic = semantic
         self.concepts: tuple[Labelled, ...] = (
             taxonomy.occupations if kind is ConceptKind.OCCUPATION else taxonomy.skills
         )
@@ -234,22 +246,43 @@ class ConceptSearch:
         Raises :class:`SearchQueryError` for an empty or over-long query.
         """
         check_query(query)
-        best: dict[int, tuple[float, int]] = {}
+        lexical: dict[int, tuple[float, str]] = {}
         for variant in query_variants(query):
             entries, overlap = self._candidates(variant)
             for concept, (score, entry) in self._rank(variant, entries, overlap).items():
-                if concept not in best or score > best[concept][0]:
-                    best[concept] = (score, entry)
+                if concept not in lexical or score > lexical[concept][0]:
+                    lexical[concept] = (score, self.texts[entry])
+        best = self._with_meaning(query, lexical) if self.semantic else lexical
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         return [
             SearchHit(
                 uri=self.concepts[concept].uri,
                 label=self.concepts[concept].label(lang),
                 score=round(score, 4),
-                matched_text=self.texts[entry][:120],
+                matched_text=text[:120],
             )
-            for concept, (score, entry) in ranked
+            for concept, (score, text) in ranked
         ]
+
+    def _with_meaning(
+        self, query: str, lexical: dict[int, tuple[float, str]]
+    ) -> dict[int, tuple[float, str]]:
+        """Blend the lexical score with the encoder's cosine between query and label, so a
+        Dutch query finds skills whose labels exist in English only."""
+        assert self.semantic is not None
+        vectors, owners = self.semantic
+        similarity = vectors @ encoder.encode([query])[0]
+        top = np.argpartition(-similarity, SEMANTIC_CANDIDATES)[:SEMANTIC_CANDIDATES]
+        meaning: dict[int, float] = {}
+        for row in top.tolist():
+            concept = int(owners[row])
+            meaning[concept] = max(meaning.get(concept, 0.0), float(similarity[row]))
+        blended = {}
+        for concept in lexical.keys() | meaning.keys():
+            score, text = lexical.get(concept, (0.0, ""))
+            combined = (1 - SEMANTIC_WEIGHT) * score + SEMANTIC_WEIGHT * meaning.get(concept, 0.0)
+            blended[concept] = (combined, text or self.concepts[concept].label("en"))
+        return blended
 
     def resolve(self, text: str) -> Labelled:
         """Return the concept a URI or label names; a close search hit is accepted too.
@@ -289,8 +322,14 @@ class Searcher:
     skills: ConceptSearch
 
 
-def load_searcher(taxonomy: Taxonomy, arrays: dict[str, npt.NDArray[Any]]) -> Searcher:
+def load_searcher(
+    taxonomy: Taxonomy,
+    arrays: dict[str, npt.NDArray[Any]],
+    skill_vectors: tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]] | None = None,
+) -> Searcher:
+    """The occupation and skill indexes; with ``skill_vectors``, skill search blends in the
+    multilingual encoder's similarity."""
     return Searcher(
         occupations=ConceptSearch(taxonomy, ConceptKind.OCCUPATION, arrays),
-        skills=ConceptSearch(taxonomy, ConceptKind.SKILL, arrays),
+        skills=ConceptSearch(taxonomy, ConceptKind.SKILL, arrays, semantic=skill_vectors),
     )

@@ -12,7 +12,7 @@ from koers.market.tension import TensionInputError
 from koers.matching.engine import MatchingInputError
 from koers.portfolio.io import PortfolioFormatError
 from koers.taxonomy import get_extractor, get_searcher, get_taxonomy
-from koers.taxonomy.extract import MAX_TEXT_LENGTH, ExtractionInputError
+from koers.taxonomy.extract import DEFAULT_MIN_SCORE, MAX_TEXT_LENGTH, ExtractionInputError
 from koers.taxonomy.search import MAX_QUERY_LENGTH, SearchQueryError
 from koers.taxonomy.taxonomy import UnknownConceptError
 from koers.web.errors import BadRequest
@@ -143,7 +143,7 @@ class LookupParams(Schema):
 class ExtractIn(Schema):
     text: str = Field(..., min_length=1, max_length=MAX_TEXT_LENGTH)
     lang: Language = "nl"
-    min_score: float = Field(0.5, ge=0.0, le=1.0)
+    min_score: float = Field(DEFAULT_MIN_SCORE, ge=0.0, le=1.0)
     limit: int = Field(25, ge=1, le=100)
 
 

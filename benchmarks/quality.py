@@ -1,0 +1,126 @@
+"""Quality figures on the hand-labelled sets in tests/data, each beside its baseline.
+
+* search: precision at 1 and 3, against a linear rapidfuzz scan of every label; per language
+  and for the misspelt and Flemish queries;
+* text → skills: micro precision and recall, per language;
+* career steps: hits@10, hits@20 and MRR, against a plain Jaccard overlap of skill sets.
+
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+
+
+def _ranking(score) -> dict[str, float]:
+    return {
+        "hits_at_10": round(score.hits_at_10, 3),
+        "hits_at_20": round(score.hits_at_20, 3),
+        "mrr": round(score.mean_reciprocal_rank, 3),
+    }
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from koers.matching import get_engine
+    from koers.matching.reference import jaccard_steps, skill_sets
+    from koers.taxonomy import get_extractor, get_searcher
+    from koers.taxonomy.evaluation import (
+        extraction_score,
+        precision_at,
+        ranking_score,
+        read_queries,
+        read_texts,
+        read_transitions,
+    )
+
+    searcher, extractor, engine = get_searcher(), get_extractor(), get_engine()
+    taxonomy = engine.taxonomy
+
+    def index(q):
+        return searcher.occupations if q.kind == "occupation" else searcher.skills
+
+    def ours(q):
+        return [h.uri for h in index(q).search(q.query, lang=q.lang)]
+
+    def linear(q):
+        return [uri for uri, _ in index(q).linear_scan(q.query)]
+
+    queries = read_queries(DATA / "search_queries.csv")
+    subsets = {
+        "all": queries,
+        "nl": [q for q in queries if q.lang == "nl"],
+        "en": [q for q in queries if q.lang == "en"],
+        "occupations": [q for q in queries if q.kind == "occupation"],
+        "skills": [q for q in queries if q.kind == "skill"],
+        "typo": [q for q in queries if "typo" in q.note],
+        "flemish": [q for q in queries if "flemish" in q.note],
+    }
+    search = {
+        name: {
+            "queries": len(items),
+            "p_at_1": round(precision_at(items, ours, 1), 3),
+            "p_at_3": round(precision_at(items, ours, 3), 3),
+            "linear_scan_p_at_1": round(precision_at(items, linear, 1), 3),
+            "linear_scan_p_at_3": round(precision_at(items, linear, 3), 3),
+        }
+        for name, items in subsets.items()
+    }
+
+    texts = read_texts(DATA / "extraction_texts.jsonl")
+    extraction = {}
+    for name, items in {
+        "all": texts,
+        "en": [t for t in texts if t.lang == "en"],
+        "nl": [t for t in texts if t.lang == "nl"],
+    }.items():
+        score = extraction_score(
+            items, lambda t: [s.skill_uri for s in extractor.extract(t.text, lang=t.lang)]
+        )
+        extraction[name] = {
+            "texts": len(items),
+            "precision": round(score.precision, 3),
+            "recall": round(score.recall, 3),
+            "f1": round(score.f1, 3),
+            "predicted": score.predicted,
+            "gold_groups": score.gold,
+        }
+
+    transitions = read_transitions(DATA / "career_transitions.csv")
+    sets = skill_sets(taxonomy)
+    recommender = ranking_score(
+        transitions,
+        lambda o: [m.occupation.uri for m in engine.career_steps(occupation_uri=o, top=100)],
+    )
+    jaccard = ranking_score(
+        transitions,
+        lambda o: [
+            taxonomy.occupations[i].uri
+            for i in jaccard_steps(taxonomy.occupation_index[o], sets, 100)
+        ],
+    )
+    print(
+        json.dumps(
+            {
+                "benchmark": "quality",
+                "search": search,
+                "extraction": extraction,
+                "career_steps": {
+                    "transitions": len(transitions),
+                    "recommender": _ranking(recommender),
+                    "jaccard_baseline": _ranking(jaccard),
+                },
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

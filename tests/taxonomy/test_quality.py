@@ -1,0 +1,67 @@
+"""Quality of search and extraction on the hand-labelled sets in tests/data (see its README).
+
+The floors sit a little under the figures measured when the sets were made, so a real
+regression fails while noise from a rebuilt index does not.
+"""
+
+from __future__ import annotations
+
+from koers.taxonomy.evaluation import extraction_score, precision_at, read_queries, read_texts
+from tests.conftest import DATA
+
+
+def _index(searcher, query):
+    return searcher.occupations if query.kind == "occupation" else searcher.skills
+
+
+def test_search_beats_linear_scan_and_meets_floor(searcher):
+    queries = read_queries(DATA / "search_queries.csv")
+    assert len(queries) >= 60
+    assert sum("typo" in q.note for q in queries) >= 10
+    assert {q.lang for q in queries} == {"nl", "en"}
+
+    def ours(q):
+        return [h.uri for h in _index(searcher, q).search(q.query, lang=q.lang)]
+
+    def linear(q):
+        return [uri for uri, _ in _index(searcher, q).linear_scan(q.query)]
+
+    assert precision_at(queries, ours, 1) >= 0.72
+    assert precision_at(queries, ours, 3) >= 0.82
+    assert precision_at(queries, ours, 1) > precision_at(queries, linear, 1)
+    assert precision_at(queries, ours, 3) > precision_at(queries, linear, 3)
+
+
+def test_typos_and_flemish_terms_are_found(searcher):
+    queries = read_queries(DATA / "search_queries.csv")
+    for tag in ("typo", "flemish"):
+        tagged = [q for q in queries if tag in q.note]
+        found = precision_at(
+            tagged, lambda q: [h.uri for h in _index(searcher, q).search(q.query)], 3
+        )
+        assert found >= 0.7, tag
+
+
+def test_extraction_precision_and_recall(extractor):
+    texts = read_texts(DATA / "extraction_texts.jsonl")
+    assert len(texts) >= 16
+    score = extraction_score(
+        texts, lambda t: [s.skill_uri for s in extractor.extract(t.text, lang=t.lang)]
+    )
+    assert score.precision >= 0.4
+    assert score.recall >= 0.28
+    assert score.predicted <= 8 * len(texts)  # no flood of weak matches
+
+
+def test_dutch_text_finds_skills_with_english_labels_only(extractor, taxonomy):
+    texts = [t for t in read_texts(DATA / "extraction_texts.jsonl") if t.lang == "nl"]
+    found = set()
+    for text in texts:
+        acceptable = set().union(*text.gold)
+        for skill in extractor.extract(text.text, lang="nl"):
+            if skill.skill_uri in acceptable and not taxonomy.skill(skill.skill_uri).has_label(
+                "nl"
+            ):
+                found.add(skill.skill_uri)
+                assert skill.method == "semantic"
+    assert len(found) >= 5
