@@ -448,6 +448,48 @@ def market_synthetic(
     out.print(f"wrote {len(FORMATS)} synthetic files (seed {seed}) to {folder}")
 
 
+@market_app.command("suggest-mapping")
+def market_suggest_mapping(
+    name: Annotated[str, typer.Argument(help="occupation name as VDAB writes it")],
+    as_json: JsonOption = False,
+) -> None:
+    """Propose ESCO occupations for a VDAB name, to review before adding it to the mapping."""
+    from koers.market.mapping import MAPPING_FILE, curated_mapping, suggest
+    from koers.taxonomy import get_searcher
+    from koers.taxonomy.search import SearchQueryError
+
+    searcher = get_searcher()
+
+    def search(text: str) -> list[tuple[str, str, float]]:
+        return [(h.uri, h.label, h.score) for h in searcher.occupations.search(text, limit=10)]
+
+    try:
+        candidates = suggest(name, search)
+    except SearchQueryError as error:
+        _fail(str(error))
+        return
+    mapped = curated_mapping().get(" ".join(name.lower().split()))
+    if as_json:
+        _print_json(
+            {
+                "vdab_name": name,
+                "mapped_to": mapped.esco_uri if mapped else None,
+                "suggestions": [
+                    {"occupation_uri": uri, "label": label, "score": score}
+                    for uri, label, score in candidates
+                ],
+            }
+        )
+        return
+    if mapped:
+        out.print(f"already mapped ({mapped.match}) to {mapped.esco_uri}")
+    for uri, label, score in candidates:
+        out.print(f"{score:.2f}  {label}  {uri}")
+    out.print(
+        f"Review, then add a row to {MAPPING_FILE.name} (vdab_name, esco_uri, ..., match, note)."
+    )
+
+
 @market_app.command("bottlenecks")
 def market_bottlenecks(
     period: Annotated[str, typer.Option("--period", help="YYYY-MM")],

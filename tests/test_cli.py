@@ -198,3 +198,10 @@ def test_market_import_reports_problems(tmp_path):
     result = runner.invoke(app, ["market", "import", "employment", str(path)])
     assert result.exit_code == 2
     assert "row 1, field 'employed'" in result.output
+
+
+def test_suggest_mapping_for_a_new_name():
+    result = run_json("market", "suggest-mapping", "Installateur zonnepanelen op daken", "--json")
+    assert result["suggestions"] and result["mapped_to"] is None
+    known = run_json("market", "suggest-mapping", "Verpleegkundige", "--json")
+    assert known["mapped_to"].endswith("8d3e8aaa-791b-4c75-a465-f3f827028f50")
