@@ -11,7 +11,7 @@ from typing import Any
 
 from koers.taxonomy.extract import SkillExtractor
 from koers.taxonomy.model import ESCO_ATTRIBUTION
-from koers.taxonomy.search import Searcher, load_searcher
+from koers.taxonomy.search import Searcher, SemanticIndex, load_searcher
 from koers.taxonomy.store import (
     DATA_DIR,
     LABEL_VECTORS_FILE,
@@ -30,18 +30,15 @@ def get_taxonomy() -> Taxonomy:
 
 @cache
 def _label_vectors() -> dict[str, Any]:
-    """The skill-label embeddings, as float32, shared by search and extraction."""
-    arrays = read_arrays(DATA_DIR, LABEL_VECTORS_FILE)
-    return {"vectors": arrays["vectors"].astype("float32"), "skill": arrays["skill"]}
+    return read_arrays(DATA_DIR, LABEL_VECTORS_FILE)
 
 
 @cache
 def get_searcher() -> Searcher:
-    vectors = _label_vectors()
     return load_searcher(
         load_taxonomy(),
         read_arrays(DATA_DIR, SEARCH_INDEX_FILE),
-        skill_vectors=(vectors["vectors"], vectors["skill"]),
+        skill_vectors=SemanticIndex.build(_label_vectors()),
     )
 
 

@@ -165,7 +165,7 @@ def build(
     """Read the extract in ``source``, write the vendored files into ``target``; return counts."""
     from koers.taxonomy import store
     from koers.taxonomy.extract import build_label_vectors
-    from koers.taxonomy.search import build_search_index
+    from koers.taxonomy.search import build_search_index, semantic_projection
 
     progress("reading ESCO extract")
     taxonomy = read_source(source)
@@ -175,7 +175,8 @@ def build(
     progress("building search index")
     store.write_search_index(build_search_index(taxonomy), target)
     progress("embedding skill labels (multilingual encoder)")
-    store.write_label_vectors(build_label_vectors(taxonomy), target)
+    vectors = build_label_vectors(taxonomy)
+    store.write_label_vectors({**vectors, **semantic_projection(vectors["vectors"])}, target)
     return {
         "occupations": len(taxonomy.occupations),
         "skills": len(taxonomy.skills),

@@ -121,7 +121,7 @@ class SkillExtractor:
 
     def __init__(self, taxonomy: Taxonomy, label_vectors: dict[str, npt.NDArray[Any]]) -> None:
         self.taxonomy = taxonomy
-        self.vectors = label_vectors["vectors"].astype(np.float32, copy=False)
+        self.vectors = label_vectors["vectors"].astype(np.float32)
         self.owner = label_vectors["skill"]
         self.phrases = self._label_phrases(taxonomy)
         self.longest_phrase = max(len(p.split()) for p in self.phrases)
