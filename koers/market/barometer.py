@@ -74,7 +74,7 @@ class SkillsBarometer:
             levels = levels * mask[:, None]
         groups = self.inputs.key.T @ levels[:, [0, -1]]  # (ISCO groups, 2)
         occupations = self.spread @ groups
-        demand = self.needs.T @ occupations  # (skills, 2)
+        demand = np.asarray(self.needs.T @ occupations)  # (skills, 2)
         start, end = demand[:, 0], demand[:, 1]
         keep = start >= MIN_DEMAND
         if collection is not None:

@@ -278,8 +278,7 @@ def forecast(
     }
     for s, sector in enumerate(inputs.sectors):
         if sector_labels[sector]:
-            touched = np.flatnonzero(key[s] > 0)
-            for i in touched:
+            for i in np.flatnonzero(key[s] > 0).tolist():
                 labels[i] += tuple(f"{sector}: {label}" for label in sector_labels[sector])
     total = total * validation[:, None]
     supply = new_supply(inputs, years=years, scenario=scenario, supply_scenario=supply_scenario)

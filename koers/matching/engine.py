@@ -101,7 +101,9 @@ class MatchingEngine:
         return group.skill_level if group else 2
 
     def _all_pairs(self) -> npt.NDArray[np.float32]:
-        covered = (self.profiles @ self.requirements.T).toarray().astype(np.float32)
+        covered: npt.NDArray[np.float32] = (
+            (self.profiles @ self.requirements.T).toarray().astype(np.float32)
+        )
         covered /= self.requirement_total[np.newaxis, :]
         return covered
 
@@ -130,8 +132,8 @@ class MatchingEngine:
 
     def coverage(self, strengths: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Weighted coverage in [0, 1] of every occupation's requirements, shape (n_occ,)."""
-        result: npt.NDArray[np.float32] = (self.requirements @ strengths) / self.requirement_total
-        return result
+        result = (self.requirements @ strengths) / self.requirement_total
+        return np.asarray(result, dtype=np.float32)
 
     def explain(
         self, occupation_index: int, strengths: npt.NDArray[np.float32]
