@@ -4,7 +4,9 @@ backtest and VDAB's bottleneck list. Every table downloads as CSV (``?format=csv
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -364,9 +366,6 @@ def import_data(request: HttpRequest) -> HttpResponse:
         if kind not in FORMATS or upload is None:
             context["errors"] = [_("Choose a kind of data and a file.")]
         else:
-            import tempfile
-            from pathlib import Path
-
             suffix = ".parquet" if upload.name.lower().endswith(".parquet") else ".csv"
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / (Path(upload.name).stem[:80] + suffix)
