@@ -151,9 +151,10 @@ class MatchingEngine:
         missing_columns.sort(key=lambda c: -self.specificity[c])
         return matched, tuple(skills[c] for c in missing_columns)
 
-    def _match(
+    def match_at(
         self, index: int, score: float, strengths: npt.NDArray[np.float32]
     ) -> OccupationMatch:
+        """The match of occupation ``index`` with ``score``, its skills held and its gap."""
         matched, missing = self.explain(index, strengths)
         count = int(self.essential_count[index])
         return OccupationMatch(
@@ -183,14 +184,14 @@ class MatchingEngine:
             raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
         coverage = self.coverage(strengths)
         best = _top_indices(coverage, top)
-        return [self._match(i, coverage[i], strengths) for i in best]
+        return [self.match_at(i, coverage[i], strengths) for i in best]
 
     # -- occupation → occupation -------------------------------------------------------
 
-    def occupation_strengths(self, occupation_uri: str) -> npt.NDArray[np.float32]:
-        """The skill strengths of someone working in an occupation, shape (n_skills,)."""
-        index = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]
-        return self.profiles.getrow(index).toarray().ravel()
+    def profile(self, occupation_index: int) -> npt.NDArray[np.float32]:
+        """The skill strengths of someone working in an occupation, shape (n_skills,): its
+        essential skills in full, its optional ones at ``OPTIONAL_HELD``."""
+        return np.asarray(self.profiles.getrow(occupation_index).toarray().ravel())
 
     def career_steps(
         self,
@@ -226,7 +227,7 @@ class MatchingEngine:
             origin = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]
             coverage = self.transitions[origin]
             reuse = self.transitions[:, origin]
-            strengths = self.profiles.getrow(origin).toarray().ravel()
+            strengths = self.profile(origin)
             excluded[origin] = True
             if exclude_near_duplicates:
                 excluded |= (coverage >= NEAR_DUPLICATE) & (reuse >= NEAR_DUPLICATE)
@@ -253,7 +254,7 @@ class MatchingEngine:
         scored.sort(key=lambda item: (-item[0], item[1]))
         return [
             _with(
-                self._match(index, score, strengths),
+                self.match_at(index, score, strengths),
                 outlook=signal,
                 similarity=float(similarity[index]),
                 coverage=float(coverage[index]),

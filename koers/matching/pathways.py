@@ -15,7 +15,12 @@ from itertools import islice, pairwise
 import networkx as nx
 import numpy as np
 
-from koers.matching.engine import MatchingEngine, MatchingInputError, OccupationMatch
+from koers.matching.engine import (
+    ERR_EMPTY_PORTFOLIO,
+    MatchingEngine,
+    MatchingInputError,
+    OccupationMatch,
+)
 from koers.portfolio.model import Portfolio
 
 NEIGHBOURS = 25
@@ -90,12 +95,12 @@ class PathwayPlanner:
             source = taxonomy.occupation_index[taxonomy.occupation(occupation_uri).uri]
             if source == goal:
                 raise MatchingInputError(ERR_SAME)
-            strengths = self.engine.profiles.getrow(source).toarray().ravel()
+            strengths = self.engine.profile(source)
         else:
             assert portfolio is not None
             strengths = self.engine.strengths(portfolio)
             if not strengths.any():
-                raise MatchingInputError("The portfolio holds no known ESCO skills.")
+                raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
             graph = self._graph_from_portfolio(strengths)
             source = ORIGIN
         routes: list[Route] = []
@@ -117,12 +122,8 @@ class PathwayPlanner:
         steps = []
         previous = strengths
         for node in path[1:]:
-            match = self.engine._match(node, self._coverage(previous, node), previous)
-            steps.append(match)
-            previous = self.engine.profiles.getrow(node).toarray().ravel()
+            coverage = float(self.engine.coverage(previous)[node])
+            steps.append(self.engine.match_at(node, coverage, previous))
+            previous = self.engine.profile(node)
         cost = sum(graph[a][b]["weight"] for a, b in pairwise(path))
         return Route(steps=tuple(steps), cost=round(float(cost), 4))
-
-    def _coverage(self, strengths: np.ndarray, node: int) -> float:
-        row = self.engine.requirements.getrow(node)
-        return float(row.data @ strengths[row.indices]) / float(self.engine.requirement_total[node])
