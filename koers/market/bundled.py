@@ -109,10 +109,10 @@ def construction_open_vacancies_monthly() -> tuple[tuple[str, float], ...]:
 
 
 @cache
-def entrepreneurs_flanders() -> dict[str, dict[int, int]]:
-    """Self-employed entrepreneurs in Flanders (region 2000) per NACE section and year."""
-    series: dict[str, dict[int, int]] = {}
+def entrepreneurs_by_region() -> dict[str, dict[str, dict[int, int]]]:
+    """Self-employed entrepreneurs per region name, NACE section and year (Statbel)."""
+    series: dict[str, dict[str, dict[int, int]]] = {}
     for r in _read("statbel_entrepreneurs/entrepreneurs_by_region_nace_section.csv"):
-        if r["region_code"] == "2000":
-            series.setdefault(r["nace_section"], {})[int(r["year"])] = int(r["entrepreneurs"])
+        sections = series.setdefault(r["region"], {})
+        sections.setdefault(r["nace_section"], {})[int(r["year"])] = int(r["entrepreneurs"])
     return series

@@ -20,6 +20,7 @@ urlpatterns = [
     path("market/forecast/", market.forecasts, name="market_forecast"),
     path("market/barometer/", market.barometer, name="market_barometer"),
     path("market/backtest/", market.backtests, name="market_backtest"),
+    path("market/entrepreneurs/", market.entrepreneurs, name="market_entrepreneurs"),
     path("market/import/", market.import_data, name="market_import"),
     path("market/plotly.js", charts.plotly_js, name="plotly_js"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -17,7 +17,14 @@ pytestmark = [pytest.mark.db, pytest.mark.django_db]
 
 @pytest.mark.parametrize(
     "name",
-    ["market_overview", "market_tension", "market_forecast", "market_barometer", "market_backtest"],
+    [
+        "market_overview",
+        "market_tension",
+        "market_forecast",
+        "market_barometer",
+        "market_backtest",
+        "market_entrepreneurs",
+    ],
 )
 def test_pages_render_and_download_csv(client, name):
     response = client.get(reverse(name))
@@ -42,6 +49,11 @@ def test_chart_pages_load_plotly_locally(client):
     assert reverse("plotly_js") in html and 'id="chart-data"' in html
     js = client.get(reverse("plotly_js"))
     assert js.status_code == 200 and js["Content-Type"].startswith("application/javascript")
+
+
+def test_statbel_entrepreneurs_are_shown_as_real(client):
+    html = client.get(reverse("market_entrepreneurs"), {"region": "Waals Gewest"}).content.decode()
+    assert "Statbel" in html and "provenance real" in html and "Waals Gewest, 2017" in html
 
 
 def test_unknown_period_is_a_clear_404(client):

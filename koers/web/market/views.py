@@ -22,8 +22,10 @@ from koers.market.barometer import COLLECTIONS
 from koers.market.bundled import (
     BOTTLENECK_SOURCE,
     CONSTRUCTION_SOURCE,
+    STATBEL_SOURCE,
     bottleneck_list_2026,
     construction_vacancies_yearly,
+    entrepreneurs_by_region,
 )
 from koers.market.dataset import MarketData
 from koers.market.forecast import SCENARIOS, forecast
@@ -349,6 +351,59 @@ def backtests(request: HttpRequest) -> HttpResponse:
                 chart,
                 title=_("Construction vacancies received per year, Flanders"),
                 y_title=_("vacancies"),
+            ),
+        },
+    )
+
+
+@charts.CHART_CSP
+def entrepreneurs(request: HttpRequest) -> HttpResponse:
+    """Statbel's self-employed entrepreneurs per region and NACE section (real)."""
+    series = entrepreneurs_by_region()
+    if _wants_csv(request):
+        return csv_response(
+            "statbel-entrepreneurs",
+            ["region", "nace_section", "year", "entrepreneurs"],
+            [
+                [region, section, year, count]
+                for region, sections in sorted(series.items())
+                for section, years in sorted(sections.items())
+                for year, count in sorted(years.items())
+            ],
+        )
+    totals = {
+        region: (
+            sorted(years),
+            [sum(s.get(y, 0) for s in sections.values()) for y in sorted(years)],
+        )
+        for region, sections in sorted(series.items())
+        for years in [{y for s in sections.values() for y in s}]
+    }
+    region = request.GET.get("region") or "Vlaams Gewest"
+    region = region if region in series else next(iter(sorted(series)))
+    rows = []
+    for section, years in sorted(series[region].items()):
+        first, last = min(years), max(years)
+        change = years[last] / years[first] - 1 if years[first] else None
+        rows.append(
+            {"section": section, "first": years[first], "last": years[last], "change": change}
+        )
+    first_year = min(totals[region][0])
+    last_year = max(totals[region][0])
+    return render(
+        request,
+        "market/entrepreneurs.html",
+        {
+            "rows": rows,
+            "region": region,
+            "regions": sorted(series),
+            "first_year": first_year,
+            "last_year": last_year,
+            "source": STATBEL_SOURCE,
+            "chart": charts.figure_json(
+                charts.lines(totals),
+                title=_("Self-employed entrepreneurs per region"),
+                y_title=_("entrepreneurs"),
             ),
         },
     )
