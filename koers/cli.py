@@ -257,6 +257,9 @@ def match(
         Path | None, typer.Option("--portfolio", help="portfolio JSON (koers-portfolio/1)")
     ] = None,
     top: TopOption = 10,
+    half_life: Annotated[
+        float, typer.Option(min=0.5, max=50.0, help="years after which an unused skill counts half")
+    ] = 5.0,
     lang: LangOption = Lang.nl,
     as_json: JsonOption = False,
 ) -> None:
@@ -283,7 +286,7 @@ def match(
         except PortfolioFormatError as error:
             _fail(f"{portfolio}: {error}")
     try:
-        matches = engine.match_portfolio(chosen, top=top)
+        matches = engine.match_portfolio(chosen, top=top, half_life_years=half_life)
     except MatchingInputError as error:
         _fail(str(error))
     _print_matches(matches, lang, as_json, "occupations matching your skills")

@@ -75,6 +75,9 @@ class StartIn(Schema):
 
 class MatchIn(StartIn):
     top: int = Field(20, ge=1, le=200)
+    half_life_years: float = Field(
+        5.0, ge=0.5, le=50.0, description="years after which an unused skill counts half"
+    )
 
 
 class CareerStepsIn(StartIn):
@@ -123,7 +126,9 @@ def match_occupations(request: HttpRequest, payload: MatchIn) -> list[dict[str, 
     portfolio = _portfolio(payload)
     if portfolio is None:
         raise BadRequest("Give 'skills' or 'portfolio'.")
-    matches = get_engine().match_portfolio(portfolio, top=payload.top)
+    matches = get_engine().match_portfolio(
+        portfolio, top=payload.top, half_life_years=payload.half_life_years
+    )
     return [match_dict(m, lang=payload.lang) for m in matches]
 
 

@@ -33,6 +33,27 @@ def test_match_occupations_from_portfolio_with_validation(client, taxonomy):
     assert NURSE in [m["occupation_uri"] for m in body]
 
 
+def test_half_life_makes_old_skills_count_less(client, taxonomy):
+    claims = [
+        {"skill_uri": s.uri, "last_used": "2016-01-01"} for s in taxonomy.skills_of(NURSE).essential
+    ]
+    scores = {}
+    for half_life in (2.5, 10):
+        body = post(
+            client,
+            "/api/matching/occupations",
+            {"portfolio": {"claims": claims}, "half_life_years": half_life},
+        ).json()
+        scores[half_life] = next(m["score"] for m in body if m["occupation_uri"] == NURSE)
+    assert scores[2.5] < scores[10]
+    assert (
+        post(
+            client, "/api/matching/occupations", {"skills": [PYTHON], "half_life_years": 0}
+        ).status_code
+        == 422
+    )
+
+
 def test_career_steps_get_and_post(client):
     response = client.get("/api/matching/career-steps", {"occupation": "verpleeghulp", "top": 4})
     assert response.status_code == 200
