@@ -44,9 +44,9 @@ MAX_QUERY_LENGTH = 200
 CANDIDATES = 80
 SEMANTIC_WEIGHT = 0.5
 SEMANTIC_CANDIDATES = 20
-SEMANTIC_DIMENSIONS = 256
-"""Label embeddings are projected on their first principal components for search: 96 % of
-the variance, a tenth of the time per query."""
+SEMANTIC_DIMENSIONS = 128
+"""Label embeddings are projected on their first principal components for search: 86 % of
+the variance, the same precision on the labelled queries, and a small fraction of the time."""
 
 
 class ConceptKind(StrEnum):
