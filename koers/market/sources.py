@@ -11,6 +11,7 @@ from functools import cache
 from koers.market import synthetic
 from koers.market.bundled import real_tension_datasets
 from koers.market.dataset import Dataset, MarketData, merge
+from koers.market.mapping import curated_mapping
 from koers.taxonomy import get_taxonomy
 
 SYNTHETIC_SEED = 2026
@@ -20,7 +21,8 @@ SYNTHETIC_SEED = 2026
 def synthetic_datasets(seed: int = SYNTHETIC_SEED) -> tuple[Dataset, ...]:
     taxonomy = get_taxonomy()
     occupations = [(o.uri, o.label("nl"), o.isco_code) for o in taxonomy.occupations]
-    return tuple(synthetic.generate(occupations=occupations, seed=seed))
+    common = [m.esco_uri for m in curated_mapping().values() if m.esco_uri]
+    return tuple(synthetic.generate(occupations=occupations, seed=seed, common=common))
 
 
 def market_data(imported: Sequence[Dataset] = ()) -> MarketData:

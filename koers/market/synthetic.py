@@ -233,12 +233,18 @@ def _tension(
 
 
 def generate(
-    *, occupations: Sequence[tuple[str, str, str]], seed: int = 2026, tension_occupations: int = 320
+    *,
+    occupations: Sequence[tuple[str, str, str]],
+    seed: int = 2026,
+    tension_occupations: int = 320,
+    common: Sequence[str] = (),
 ) -> list[Dataset]:
     """Return the synthetic data set, one :class:`Dataset` per import kind.
 
     ``occupations`` are (ESCO URI, Dutch label, ISCO code) triples: the distribution keys use
-    their ISCO unit groups, and a seeded sample of them gets vacancies and job seekers.
+    their ISCO unit groups, and a seeded sample of them gets vacancies and job seekers. URIs
+    in ``common`` (everyday occupations, such as those VDAB reports on) are sampled first, so
+    the demo tables show jobs a person recognises.
     """
     rng = np.random.default_rng(seed)
     units = _units_by_submajor([isco for _, _, isco in occupations])
@@ -270,9 +276,14 @@ def generate(
         {"round": r, "origin": o, "scope": s, "code": c, "factor": f, "note": n}
         for r, o, s, c, f, n in ADJUSTMENTS
     ]
-    chosen = sorted(
-        rng.choice(len(occupations), size=min(tension_occupations, len(occupations)), replace=False)
-    )
+    wanted = set(common)
+    preferred = [i for i, (uri, _, _) in enumerate(occupations) if uri in wanted]
+    others = [i for i, (uri, _, _) in enumerate(occupations) if uri not in wanted]
+    size = min(tension_occupations, len(occupations))
+    if len(preferred) > size:
+        preferred = [int(i) for i in rng.choice(preferred, size=size, replace=False)]
+    filler = rng.choice(others, size=min(len(others), size - len(preferred)), replace=False)
+    chosen = sorted([*preferred, *(int(i) for i in filler)])
     vacancies, seekers = _tension(rng, [occupations[i] for i in chosen])
     return [
         _dataset("employment", employment, seed),
