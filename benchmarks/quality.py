@@ -43,14 +43,11 @@ def main() -> None:
     searcher, extractor, engine = get_searcher(), get_extractor(), get_engine()
     taxonomy = engine.taxonomy
 
-    def index(q):
-        return searcher.occupations if q.kind == "occupation" else searcher.skills
-
     def ours(q):
-        return [h.uri for h in index(q).search(q.query, lang=q.lang)]
+        return [h.uri for h in searcher.index(q.kind).search(q.query, lang=q.lang)]
 
     def linear(q):
-        return [uri for uri, _ in index(q).linear_scan(q.query)]
+        return [uri for uri, _ in searcher.index(q.kind).linear_scan(q.query)]
 
     queries = read_queries(DATA / "search_queries.csv")
     subsets = {

@@ -78,19 +78,19 @@ def search_latency() -> dict[str, object]:
     searcher = get_searcher()
     queries = read_queries(QUERIES)
     for q in queries:  # warm-up
-        index = searcher.occupations if q.kind == "occupation" else searcher.skills
+        index = searcher.index(q.kind)
         index.search(q.query, lang=q.lang)
     indexed, linear = [], []
     per_query: dict[int, list[float]] = {}
     for _ in range(7):
         for number, q in enumerate(queries):
-            index = searcher.occupations if q.kind == "occupation" else searcher.skills
+            index = searcher.index(q.kind)
             start = time.perf_counter()
             index.search(q.query, lang=q.lang)
             indexed.append(time.perf_counter() - start)
             per_query.setdefault(number, []).append(indexed[-1])
     for q in queries:
-        index = searcher.occupations if q.kind == "occupation" else searcher.skills
+        index = searcher.index(q.kind)
         start = time.perf_counter()
         index.linear_scan(q.query)
         linear.append(time.perf_counter() - start)

@@ -72,8 +72,7 @@ def _search(kind: str, query: str, lang: Lang, as_json: bool, limit: int) -> Non
     from koers.taxonomy import get_searcher
     from koers.taxonomy.search import SearchQueryError
 
-    searcher = get_searcher()
-    index = searcher.occupations if kind == "occupation" else searcher.skills
+    index = get_searcher().index(kind)
     try:
         hits = index.search(query, lang=lang.value, limit=limit)
     except SearchQueryError as error:

@@ -200,7 +200,6 @@ class ConceptSearch:
         squared = self.matrix.multiply(self.idf**2).tocsr().sum(axis=1)
         self.norm = np.sqrt(np.asarray(squared).ravel()).astype(np.float32)
         self.is_text = self.field == LabelField.ALTERNATIVE_TEXT
-        self._position = {concept.uri: i for i, concept in enumerate(self.concepts)}
 
     def _candidates(self, query: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
         columns = [self.vocabulary[g] for g in trigrams(query) if g in self.vocabulary]
@@ -228,17 +227,16 @@ class ConceptSearch:
         for entry, cosine in zip(entries.tolist(), overlap.tolist(), strict=True):
             text = self.texts[entry]
             label_field = LabelField(int(self.field[entry]))
-            if label_field is LabelField.ALTERNATIVE_TEXT:
-                similarity = fuzz.partial_ratio(query, text) / 100
-            elif text == query:
-                similarity = 1.0
-            else:
-                # WRatio forgives word order and partial matches; plain ratio prefers labels
-                # about as long as the query ("verpleegkundige" over longer specialisations).
-                similarity = (fuzz.WRatio(query, text) + fuzz.ratio(query, text)) / 200
-            score = FIELD_WEIGHT[label_field] * (0.5 * similarity + 0.5 * min(cosine, 1.0))
             if text == query:
                 score = FIELD_WEIGHT[label_field]
+            else:
+                if label_field is LabelField.ALTERNATIVE_TEXT:
+                    similarity = fuzz.partial_ratio(query, text) / 100
+                else:
+                    # WRatio forgives word order and partial matches; plain ratio prefers labels
+                    # about as long as the query ("verpleegkundige" over specialisations).
+                    similarity = (fuzz.WRatio(query, text) + fuzz.ratio(query, text)) / 200
+                score = FIELD_WEIGHT[label_field] * (0.5 * similarity + 0.5 * min(cosine, 1.0))
             concept = int(self.concept[entry])
             if concept not in best or score > best[concept][0]:
                 best[concept] = (score, entry)
@@ -294,14 +292,15 @@ class ConceptSearch:
         Raises :class:`UnknownConceptError` (unknown URI, or no hit scoring at least
         ``RESOLVE_MIN_SCORE``, with suggestions) or :class:`SearchQueryError` (empty text).
         """
+        lookup = (
+            self.taxonomy.occupation if self.kind is ConceptKind.OCCUPATION else self.taxonomy.skill
+        )
         text = text.strip()
         if text.startswith(("http://", "https://")):
-            if self.kind is ConceptKind.OCCUPATION:
-                return self.taxonomy.occupation(text)
-            return self.taxonomy.skill(text)
+            return lookup(text)
         hits = self.search(text, limit=3)
         if hits and hits[0].score >= RESOLVE_MIN_SCORE:
-            return self.concepts[self._position[hits[0].uri]]
+            return lookup(hits[0].uri)
         suggestions = ", ".join(f"“{h.label}”" for h in hits) or "nothing similar"
         raise UnknownConceptError(
             ERR_UNRESOLVED.format(kind=self.kind.value, text=text, suggestions=suggestions)
@@ -364,6 +363,10 @@ def semantic_projection(vectors: npt.NDArray[np.floating]) -> dict[str, npt.NDAr
 class Searcher:
     occupations: ConceptSearch
     skills: ConceptSearch
+
+    def index(self, kind: str) -> ConceptSearch:
+        """The index of ``kind``: "occupation" or "skill" (raises ValueError otherwise)."""
+        return self.occupations if ConceptKind(kind) is ConceptKind.OCCUPATION else self.skills
 
 
 def load_searcher(

@@ -10,10 +10,6 @@ from koers.taxonomy.evaluation import extraction_score, precision_at, read_queri
 from tests.conftest import DATA
 
 
-def _index(searcher, query):
-    return searcher.occupations if query.kind == "occupation" else searcher.skills
-
-
 def test_search_beats_linear_scan_and_meets_floor(searcher):
     queries = read_queries(DATA / "search_queries.csv")
     assert len(queries) >= 60
@@ -21,10 +17,10 @@ def test_search_beats_linear_scan_and_meets_floor(searcher):
     assert {q.lang for q in queries} == {"nl", "en"}
 
     def ours(q):
-        return [h.uri for h in _index(searcher, q).search(q.query, lang=q.lang)]
+        return [h.uri for h in searcher.index(q.kind).search(q.query, lang=q.lang)]
 
     def linear(q):
-        return [uri for uri, _ in _index(searcher, q).linear_scan(q.query)]
+        return [uri for uri, _ in searcher.index(q.kind).linear_scan(q.query)]
 
     assert precision_at(queries, ours, 1) >= 0.72
     assert precision_at(queries, ours, 3) >= 0.82
@@ -37,7 +33,7 @@ def test_typos_and_flemish_terms_are_found(searcher):
     for tag in ("typo", "flemish"):
         tagged = [q for q in queries if tag in q.note]
         found = precision_at(
-            tagged, lambda q: [h.uri for h in _index(searcher, q).search(q.query)], 3
+            tagged, lambda q: [h.uri for h in searcher.index(q.kind).search(q.query)], 3
         )
         assert found >= 0.7, tag
 
