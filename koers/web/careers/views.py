@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from koers.matching import get_engine, get_planner
@@ -19,6 +18,7 @@ from koers.taxonomy import get_searcher, get_taxonomy
 from koers.taxonomy.model import Occupation, Skill
 from koers.taxonomy.search import SearchQueryError
 from koers.web.explorer.views import OCCUPATION_PREFIX, SKILL_PREFIX
+from koers.web.i18n import active_language
 from koers.web.market.selectors import market_outlook
 
 MAX_PICKED_SKILLS = 60
@@ -26,10 +26,6 @@ ROUTE_ERRORS = {
     ERR_SAME: _("The goal is the occupation you start from."),
     ERR_NO_ROUTE.format(steps=MAX_STEPS): _("No route of at most four steps leads to this goal."),
 }
-
-
-def _lang() -> str:
-    return (get_language() or "nl")[:2]
 
 
 def _picked_skills(request: HttpRequest) -> list[Skill]:
@@ -52,10 +48,9 @@ def _occupation_param(request: HttpRequest, name: str) -> Occupation | None:
 def _search(kind: str, query: str) -> tuple[list[object], str]:
     if not query:
         return [], ""
-    searcher = get_searcher()
-    index = searcher.skills if kind == "skill" else searcher.occupations
+    index = get_searcher().index(kind)
     try:
-        return list(index.search(query, lang=_lang(), limit=8)), ""
+        return list(index.search(query, lang=active_language(), limit=8)), ""
     except SearchQueryError as error:
         return [], str(error)
 

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from koers.taxonomy import get_searcher, get_taxonomy
 from koers.taxonomy.search import MAX_QUERY_LENGTH, SearchQueryError
 from koers.taxonomy.taxonomy import UnknownConceptError
+from koers.web.i18n import active_language
 
 OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
 KINDS = ("occupations", "skills")
-
-
-def _lang() -> str:
-    return (get_language() or "nl")[:2]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -34,10 +30,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "max_query_length": MAX_QUERY_LENGTH,
     }
     if query:
-        searcher = get_searcher()
-        index = searcher.occupations if kind == "occupations" else searcher.skills
+        index = get_searcher().index(kind.removesuffix("s"))
         try:
-            context["hits"] = index.search(query, lang=_lang(), limit=25)
+            context["hits"] = index.search(query, lang=active_language(), limit=25)
         except SearchQueryError as error:
             context["error"] = str(error)
     return render(
@@ -51,7 +46,7 @@ def occupation(request: HttpRequest, concept_id: str) -> HttpResponse:
         item = taxonomy.occupation(OCCUPATION_PREFIX + concept_id)
     except UnknownConceptError as error:
         raise Http404(str(error)) from error
-    lang = _lang()
+    lang = active_language()
     return render(
         request,
         "explorer/occupation.html",
@@ -73,7 +68,7 @@ def skill(request: HttpRequest, concept_id: str) -> HttpResponse:
     except UnknownConceptError as error:
         raise Http404(str(error)) from error
     essential, optional = taxonomy.occupations_needing(item.uri)
-    lang = _lang()
+    lang = active_language()
     return render(
         request,
         "explorer/skill.html",

@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from koers.market.backtest import backtest, backtest_all
@@ -33,14 +32,11 @@ from koers.market.formats import FORMATS, PERIOD, ImportValidationError
 from koers.market.tension import MIN_VACANCIES, TensionInputError, stability, tension_table
 from koers.taxonomy import get_taxonomy
 from koers.web import charts
+from koers.web.i18n import active_language
 from koers.web.market.selectors import forecast_inputs, market_data_in_force, skills_barometer
 from koers.web.market.services import market_dataset_import
 
 IMPORT_ROLES = ("analyst", "admin")
-
-
-def _lang() -> str:
-    return (get_language() or "nl")[:2]
 
 
 def csv_response(name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
@@ -80,7 +76,7 @@ def overview(request: HttpRequest) -> HttpResponse:
                     r["vdab_domain"],
                     r["occupation_nl"],
                     r["esco_uri"],
-                    r["occupation"].label(_lang()) if r["occupation"] else "",
+                    r["occupation"].label(active_language()) if r["occupation"] else "",
                     r["medium_skilled_decree"],
                 ]
                 for r in rows
@@ -255,7 +251,7 @@ def barometer(request: HttpRequest) -> HttpResponse:
     collection = request.GET.get("collection") or None
     collection = collection if collection in COLLECTIONS else None
     trends = skills_barometer().trends(scenario=scenario, sector=sector, collection=collection)
-    lang = _lang()
+    lang = active_language()
     if _wants_csv(request):
         return csv_response(
             "skills-barometer",

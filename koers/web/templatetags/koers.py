@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import template
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from koers.taxonomy.model import Labelled
+from koers.web.i18n import active_language
 
 register = template.Library()
 
@@ -14,13 +14,13 @@ register = template.Library()
 @register.filter
 def label(concept: Labelled) -> str:
     """The concept's label in the active language (English when no Dutch label exists)."""
-    return concept.label((get_language() or "nl")[:2])
+    return concept.label(active_language())
 
 
 @register.filter
 def is_fallback(concept: Labelled) -> bool:
     """True when the concept has no label in the active language and shows the English one."""
-    return not concept.has_label((get_language() or "nl")[:2])
+    return not concept.has_label(active_language())
 
 
 @register.filter
