@@ -36,10 +36,8 @@ class SkillsBarometer:
     def __init__(self, taxonomy: Taxonomy, inputs: ForecastInputs) -> None:
         self.taxonomy = taxonomy
         self.inputs = inputs
-        shape = (len(taxonomy.occupations), len(taxonomy.skills))
-        weights = np.where(taxonomy.link_essential, ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT)
-        self.needs = sparse.csr_matrix(
-            (weights, (taxonomy.link_occupation, taxonomy.link_skill)), shape=shape
+        self.needs = taxonomy.link_matrix(
+            np.where(taxonomy.link_essential, ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT)
         )
         group_index = {code: i for i, code in enumerate(inputs.occupations)}
         group_of = np.array([group_index.get(o.isco_code, -1) for o in taxonomy.occupations])

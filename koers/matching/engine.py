@@ -18,7 +18,6 @@ from datetime import date
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from koers.matching.weights import (
     DEFAULT_HALF_LIFE_YEARS,
@@ -42,6 +41,7 @@ OUTLOOK_INFLUENCE = 0.25
 """How far the labour-market outlook (in [-1, 1]) can move a career step's score (±25 %)."""
 
 ERR_EMPTY_PORTFOLIO = "The portfolio holds no known ESCO skills."
+ERR_START = "Give either a current occupation or a portfolio."
 ERR_TOP = "top must be between 1 and {limit}."
 MAX_TOP = 200
 
@@ -54,7 +54,6 @@ class MatchingInputError(ValueError):
 class OccupationMatch:
     occupation: Occupation
     score: float
-    essential_coverage: float
     matched_skills: tuple[Skill, ...]
     missing_essential_skills: tuple[Skill, ...]
     essential_count: int
@@ -68,6 +67,13 @@ class OccupationMatch:
     def matched_essential_count(self) -> int:
         return self.essential_count - len(self.missing_essential_skills)
 
+    @property
+    def essential_coverage(self) -> float:
+        """Share of the occupation's essential skills the person has."""
+        if not self.essential_count:
+            return 0.0
+        return round(self.matched_essential_count / self.essential_count, 4)
+
 
 @dataclass
 class MatchingEngine:
@@ -76,23 +82,16 @@ class MatchingEngine:
 
     def __post_init__(self) -> None:
         t = self.taxonomy
-        shape = (len(t.occupations), len(t.skills))
-        rows, cols, essential = t.link_occupation, t.link_skill, t.link_essential
-        occupations_per_skill = np.bincount(cols, minlength=shape[1])
-        self.specificity = specificity(occupations_per_skill, shape[0])
+        cols, essential = t.link_skill, t.link_essential
+        occupations_per_skill = np.bincount(cols, minlength=len(t.skills))
+        self.specificity = specificity(occupations_per_skill, len(t.occupations))
         relation = np.where(essential, ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT).astype(np.float32)
-        self.requirements = sparse.csr_matrix(
-            (relation * self.specificity[cols], (rows, cols)), shape=shape, dtype=np.float32
-        )
+        self.requirements = t.link_matrix(relation * self.specificity[cols])
         self.requirement_total = np.asarray(self.requirements.sum(axis=1)).ravel()
         self.requirement_total[self.requirement_total == 0] = 1.0
-        self.essential = sparse.csr_matrix(
-            (np.ones(int(essential.sum()), dtype=np.float32), (rows[essential], cols[essential])),
-            shape=shape,
-        )
+        self.essential = t.link_matrix(essential)
         self.essential_count = np.diff(self.essential.indptr)
-        held = np.where(essential, 1.0, OPTIONAL_HELD).astype(np.float32)
-        self.profiles = sparse.csr_matrix((held, (rows, cols)), shape=shape, dtype=np.float32)
+        self.profiles = t.link_matrix(np.where(essential, 1.0, OPTIONAL_HELD))
         self.transitions = self._all_pairs()
         self.skill_level = np.array([self._skill_level(o) for o in t.occupations], dtype=np.int8)
 
@@ -160,7 +159,6 @@ class MatchingEngine:
         return OccupationMatch(
             occupation=self.taxonomy.occupations[index],
             score=round(float(score), 4),
-            essential_coverage=round((count - len(missing)) / count, 4) if count else 0.0,
             matched_skills=matched,
             missing_essential_skills=missing,
             essential_count=count,
@@ -221,7 +219,7 @@ class MatchingEngine:
         """
         _check_top(top)
         if (occupation_uri is None) == (portfolio is None):
-            raise MatchingInputError("Give either a current occupation or a portfolio.")
+            raise MatchingInputError(ERR_START)
         excluded = np.zeros(len(self.taxonomy.occupations), dtype=bool)
         if occupation_uri is not None:
             origin = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]

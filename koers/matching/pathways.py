@@ -17,6 +17,7 @@ import numpy as np
 
 from koers.matching.engine import (
     ERR_EMPTY_PORTFOLIO,
+    ERR_START,
     MatchingEngine,
     MatchingInputError,
     OccupationMatch,
@@ -89,7 +90,7 @@ class PathwayPlanner:
         taxonomy = self.engine.taxonomy
         goal = taxonomy.occupation_index[taxonomy.occupation(goal_uri).uri]
         if (occupation_uri is None) == (portfolio is None):
-            raise MatchingInputError("Give either a current occupation or a portfolio.")
+            raise MatchingInputError(ERR_START)
         graph = self.graph
         if occupation_uri is not None:
             source = taxonomy.occupation_index[taxonomy.occupation(occupation_uri).uri]

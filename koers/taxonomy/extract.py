@@ -23,7 +23,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from koers.taxonomy import encoder
 from koers.taxonomy.taxonomy import Taxonomy
@@ -125,11 +124,7 @@ class SkillExtractor:
         self.owner = label_vectors["skill"]
         self.phrases = self._label_phrases(taxonomy)
         self.longest_phrase = max(len(p.split()) for p in self.phrases)
-        shape = (len(taxonomy.occupations), len(taxonomy.skills))
-        ones = np.ones(len(taxonomy.link_skill), dtype=np.float32)
-        self.needs = sparse.csr_matrix(
-            (ones, (taxonomy.link_occupation, taxonomy.link_skill)), shape=shape
-        )
+        self.needs = taxonomy.link_matrix(np.ones(len(taxonomy.link_skill)))
         self.needed_by = self.needs.T.tocsr()
 
     def coherence(self, candidates: dict[int, float]) -> dict[int, float]:
@@ -182,8 +177,10 @@ class SkillExtractor:
         if not spans:
             return
         similarity = encoder.encode([s.text for s in spans]) @ self.vectors.T
+        shortlist = PER_CLAUSE * 3
         for row, span in zip(similarity, spans, strict=True):
-            order = np.argsort(-row)[: PER_CLAUSE * 3]
+            top = np.argpartition(-row, shortlist)[:shortlist]
+            order = top[np.argsort(-row[top])]
             best = float(row[order[0]])
             taken: set[int] = set()
             for column in order.tolist():

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from koers.taxonomy.model import (
     IscoGroup,
@@ -98,6 +99,18 @@ class Taxonomy:
         )
         array = np.array(triples, dtype=np.int32).reshape(-1, 3)
         return array[:, 0].copy(), array[:, 1].copy(), array[:, 2].astype(bool)
+
+    def link_matrix(
+        self, values: npt.NDArray[np.floating] | npt.NDArray[np.bool_]
+    ) -> sparse.csr_matrix:
+        """Occupations × skills (CSR, float32) with ``values[i]`` at link i; links whose value is
+        0 are left out, so a mask selects a subset (e.g. the essential links)."""
+        matrix = sparse.csr_matrix(
+            (np.asarray(values, dtype=np.float32), (self.link_occupation, self.link_skill)),
+            shape=(len(self.occupations), len(self.skills)),
+        )
+        matrix.eliminate_zeros()
+        return matrix
 
     @property
     def links(self) -> list[SkillLink]:
