@@ -41,13 +41,10 @@ class MarketOutlook:
         self.tension = latest_ratio_by_esco(data)
 
     def outlook(self, occupation_uri: str) -> Outlook:
-        occupation = (
-            self.taxonomy.occupations[self.taxonomy.occupation_index[occupation_uri]]
-            if (occupation_uri in self.taxonomy.occupation_index)
-            else None
-        )
-        if occupation is None:
+        index = self.taxonomy.occupation_index.get(occupation_uri)
+        if index is None:
             return NEUTRAL
+        occupation = self.taxonomy.occupations[index]
         scores, parts = [], []
         growth = self.growth.get(occupation.isco_code)
         if growth is not None:
