@@ -47,7 +47,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from koers.market.backtest import backtest_all
     from koers.market.bundled import construction_vacancies_yearly
-    from koers.market.forecast import DAMPING, SCENARIOS, forecast, prepare
+    from koers.market.forecast import DAMPING, SCENARIOS, forecast
+    from koers.market.forecast_inputs import prepare
     from koers.market.sources import market_data
 
     data = market_data()

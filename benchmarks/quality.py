@@ -29,15 +29,14 @@ def _ranking(score) -> dict[str, float]:
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from koers.matching import get_engine
+    from koers.matching.evaluation import ranking_score, read_transitions
     from koers.matching.reference import jaccard_steps, skill_sets
     from koers.taxonomy import get_extractor, get_searcher
     from koers.taxonomy.evaluation import (
         extraction_score,
         precision_at,
-        ranking_score,
         read_queries,
         read_texts,
-        read_transitions,
     )
 
     searcher, extractor, engine = get_searcher(), get_extractor(), get_engine()

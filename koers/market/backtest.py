@@ -12,9 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from koers.errors import InvalidInput
 from koers.market.forecast import scenario_growth
 
-ERR_SHORT = "A backtest needs at least {needed} years of history before the held-out years."
+
+class SeriesTooShort(InvalidInput):
+    code = "market.series_too_short"
+    message = "A backtest needs at least {needed} years of history before the held-out years."
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,7 @@ def backtest(name: str, series: Mapping[int, float], *, hold_out: int = 3) -> Ba
     """Backtest one yearly series, holding out its last ``hold_out`` years."""
     years = sorted(y for y, v in series.items() if v > 0)
     if len(years) < hold_out + 3:
-        raise ValueError(ERR_SHORT.format(needed=3))
+        raise SeriesTooShort(needed=3)
     train, test = years[:-hold_out], years[-hold_out:]
     history = np.array([[series[y] for y in train]], dtype=float)
     growth = scenario_growth(history, "baseline", hold_out)[0]

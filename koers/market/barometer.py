@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from koers.market.forecast import DEFAULT_HORIZON, ForecastInputs, sector_paths
-from koers.taxonomy.model import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT, Skill
+from koers.errors import InvalidInput
+from koers.market.forecast import DEFAULT_HORIZON, sector_paths
+from koers.market.forecast_inputs import ForecastInputs
+from koers.taxonomy.model import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT
 from koers.taxonomy.taxonomy import Taxonomy
 
 COLLECTIONS = ("digital", "green", "transversal")
@@ -22,12 +24,28 @@ MIN_DEMAND = 50.0
 """Skills whose demand (jobs-weighted) stays below this are left out: too thin to rank."""
 
 
+class UnknownCollection(InvalidInput):
+    code = "market.unknown_collection"
+    message = "Unknown collection “{name}”; choose one of: {choices}."
+
+
+class UnknownSector(InvalidInput):
+    code = "market.unknown_sector"
+    message = "Unknown sector “{code}”; known sectors: {choices}."
+
+
 @dataclass(frozen=True, slots=True)
 class SkillTrend:
-    skill: Skill
+    """Forecast demand for one skill (jobs-weighted, to 0.1) and its growth to the horizon."""
+
+    skill_uri: str
+    label: str
     growth: float
     demand_start: float
     demand_end: float
+    digital: bool
+    green: bool
+    transversal: bool
 
 
 class SkillsBarometer:
@@ -58,16 +76,18 @@ class SkillsBarometer:
         horizon: int = DEFAULT_HORIZON,
         sector: str | None = None,
         collection: str | None = None,
+        lang: str = "nl",
     ) -> list[SkillTrend]:
-        """Skills ranked by forecast demand growth, fastest growing first."""
+        """Skills ranked by forecast demand growth, fastest growing first, labelled in ``lang``.
+
+        Raises :class:`UnknownCollection` or :class:`UnknownSector` for a bad filter.
+        """
         if collection is not None and collection not in COLLECTIONS:
-            raise ValueError(f"Unknown collection {collection!r}; choose {', '.join(COLLECTIONS)}")
+            raise UnknownCollection(name=collection, choices=", ".join(COLLECTIONS))
         levels = sector_paths(self.inputs, scenario=scenario, horizon=horizon)
         if sector is not None:
             if sector not in self.inputs.sectors:
-                raise ValueError(
-                    f"Unknown sector {sector!r}; known: {', '.join(self.inputs.sectors)}"
-                )
+                raise UnknownSector(code=sector, choices=", ".join(self.inputs.sectors))
             mask = np.array([s == sector for s in self.inputs.sectors])
             levels = levels * mask[:, None]
         groups = self.inputs.key.T @ levels[:, [0, -1]]  # (ISCO groups, 2)
@@ -81,9 +101,17 @@ class SkillsBarometer:
         growth[keep] = end[keep] / start[keep] - 1
         kept = np.flatnonzero(keep)
         order = kept[np.lexsort((-end[kept], -growth[kept]))]  # ties: larger demand first
+        skills = self.taxonomy.skills
         return [
             SkillTrend(
-                self.taxonomy.skills[i], round(float(growth[i]), 4), float(start[i]), float(end[i])
+                skill_uri=skills[i].uri,
+                label=skills[i].label(lang),
+                growth=round(float(growth[i]), 4),
+                demand_start=round(float(start[i]), 1),
+                demand_end=round(float(end[i]), 1),
+                digital=skills[i].digital,
+                green=skills[i].green,
+                transversal=skills[i].transversal,
             )
             for i in order
         ]

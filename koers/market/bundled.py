@@ -4,9 +4,9 @@ demo set for the kinds no real series exists for."""
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from koers.market.dataset import Dataset
 from koers.market.mapping import esco_uri_for
@@ -66,16 +66,26 @@ def real_tension_datasets() -> tuple[Dataset, ...]:
     return tuple(datasets)
 
 
+@dataclass(frozen=True, slots=True)
+class BottleneckOccupation:
+    """One occupation of VDAB's list "Knelpuntberoepen 2026", with its ESCO mapping."""
+
+    vdab_domain: str
+    occupation_nl: str
+    esco_uri: str  # "" when it maps to no ESCO occupation
+    medium_skilled_decree: bool  # on the ministerial decree of 1 Dec 2025
+
+
 @cache
-def bottleneck_list_2026() -> tuple[dict[str, Any], ...]:
+def bottleneck_list_2026() -> tuple[BottleneckOccupation, ...]:
     """VDAB's 227 bottleneck occupations of 2026, each with its ESCO mapping (if any)."""
     return tuple(
-        {
-            "vdab_domain": r["vdab_domain"],
-            "occupation_nl": r["beroep"],
-            "esco_uri": esco_uri_for(r["beroep"]),
-            "medium_skilled_decree": r["on_ministerial_decree_MB_2025_medium_skilled"] == "1",
-        }
+        BottleneckOccupation(
+            vdab_domain=r["vdab_domain"],
+            occupation_nl=r["beroep"],
+            esco_uri=esco_uri_for(r["beroep"]),
+            medium_skilled_decree=r["on_ministerial_decree_MB_2025_medium_skilled"] == "1",
+        )
         for r in _read("vdab_bottleneck_occupations_2026.csv")
     )
 
@@ -116,3 +126,51 @@ def entrepreneurs_by_region() -> dict[str, dict[str, dict[int, int]]]:
         sections = series.setdefault(r["region"], {})
         sections.setdefault(r["nace_section"], {})[int(r["year"])] = int(r["entrepreneurs"])
     return series
+
+
+@dataclass(frozen=True, slots=True)
+class SectionChange:
+    """Entrepreneurs of one NACE section in the first and last year of the series."""
+
+    section: str
+    first: int
+    last: int
+    change: float | None  # last / first - 1; None when the first year had none
+
+
+@dataclass(frozen=True, slots=True)
+class EntrepreneurCount:
+    region: str
+    nace_section: str
+    year: int
+    entrepreneurs: int
+
+
+def entrepreneur_counts(series: dict[str, dict[str, dict[int, int]]]) -> list[EntrepreneurCount]:
+    """The series as rows, by region, section and year."""
+    return [
+        EntrepreneurCount(region, section, year, count)
+        for region, sections in sorted(series.items())
+        for section, years in sorted(sections.items())
+        for year, count in sorted(years.items())
+    ]
+
+
+def entrepreneur_totals(
+    series: dict[str, dict[str, dict[int, int]]],
+) -> dict[str, tuple[list[int], list[int]]]:
+    """Entrepreneurs of all sections together per region: region → (years, totals)."""
+    totals = {}
+    for region, sections in sorted(series.items()):
+        years = sorted({y for counts in sections.values() for y in counts})
+        totals[region] = (years, [sum(c.get(y, 0) for c in sections.values()) for y in years])
+    return totals
+
+
+def entrepreneur_changes(sections: dict[str, dict[int, int]]) -> list[SectionChange]:
+    """Per NACE section of one region: first and last year's count and the change."""
+    rows = []
+    for section, years in sorted(sections.items()):
+        first, last = years[min(years)], years[max(years)]
+        rows.append(SectionChange(section, first, last, last / first - 1 if first else None))
+    return rows

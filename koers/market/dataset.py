@@ -6,7 +6,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from koers.errors import DataConflict
+
 SYNTHETIC_LABEL = "synthetic demo data (generated, not real figures)"
+
+
+class MissingMarketData(DataConflict):
+    code = "market.data_missing"
+    message = "No “{kind}” data in force: import it with `koers market import {kind} FILE`."
 
 
 @dataclass(frozen=True)
@@ -38,11 +45,10 @@ class MarketData:
         return found[-1] if found else None
 
     def require(self, kind: str) -> Dataset:
+        """The latest data set of ``kind``; raise :class:`MissingMarketData` if there is none."""
         found = self.latest(kind)
         if found is None:
-            raise LookupError(
-                f"No '{kind}' data: import it with `koers market import {kind} FILE`."
-            )
+            raise MissingMarketData(kind=kind)
         return found
 
     def periods(self, kind: str) -> list[str]:

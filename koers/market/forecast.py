@@ -30,14 +30,12 @@ feed bring them down to ESCO occupations and skills.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
-from koers.market.dataset import MarketData
+from koers.errors import InvalidInput
+from koers.market.forecast_inputs import FloatArray, ForecastInputs
 
 SCENARIOS = ("baseline", "growth", "recession")
 SUPPLY_SCENARIOS = ("baseline", "stem_trend")
@@ -51,18 +49,25 @@ DAMPING = 0.8
 RECESSION_SKEW = 20.0
 ISCO_URI = "http://data.europa.eu/esco/isco/C{code}"
 
-ERR_SCENARIO = "Unknown scenario {name!r}; choose one of: {choices}."
-ERR_HORIZON = "The horizon must be between 1 and {limit} years."
 
-FloatArray = npt.NDArray[np.float64]
+class ForecastInputError(InvalidInput):
+    """A forecast asked with options it cannot take."""
 
 
-class ForecastInputError(ValueError):
-    """Raised for a forecast that cannot be made from the options or data given."""
+class UnknownScenario(ForecastInputError):
+    code = "forecast.unknown_scenario"
+    message = "Unknown scenario “{name}”; choose one of: {choices}."
+
+
+class HorizonOutOfRange(ForecastInputError):
+    code = "forecast.horizon_out_of_range"
+    message = "The horizon must be between 1 and {limit} years."
 
 
 @dataclass(frozen=True, slots=True)
 class OccupationForecast:
+    """Demand, new supply and gap of one occupation group in one year (persons)."""
+
     isco_code: str
     occupation_uri: str
     year: int
@@ -74,147 +79,6 @@ class OccupationForecast:
     gap: float
     employment: float
     adjustments: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "occupation_uri": self.occupation_uri,
-            "isco_code": self.isco_code,
-            "year": self.year,
-            "scenario": self.scenario,
-            "expansion_demand": round(self.expansion_demand, 1),
-            "replacement_demand": round(self.replacement_demand, 1),
-            "total_demand": round(self.total_demand, 1),
-            "new_supply": round(self.new_supply, 1),
-            "gap": round(self.gap, 1),
-            "employment": round(self.employment, 1),
-            "adjustments": list(self.adjustments),
-        }
-
-
-@dataclass
-class ForecastInputs:
-    """The data of a forecast as arrays: sectors × years, sectors × occupations, ..."""
-
-    sectors: list[str]
-    years: list[int]
-    employment: FloatArray  # (sectors, history years)
-    share_55: FloatArray  # (sectors,) latest
-    share_55_trend: FloatArray  # (sectors,) yearly change
-    outflow_55: FloatArray
-    outflow_young: FloatArray
-    occupations: list[str]  # ISCO codes
-    key: FloatArray  # (sectors, occupations)
-    fields: list[str]
-    stem: npt.NDArray[np.bool_]
-    leavers: FloatArray  # (fields, leaver years)
-    field_key: FloatArray  # (fields, occupations)
-    unemployed: dict[int, float]
-    migrants: dict[int, float]
-    sector_factors: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
-    occupation_factors: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
-
-
-def _index(values: list[str]) -> dict[str, int]:
-    return {v: i for i, v in enumerate(values)}
-
-
-def prepare(data: MarketData) -> ForecastInputs:
-    """Turn the data sets in force into the arrays a forecast needs.
-
-    Raises :class:`LookupError` naming the first kind of data that is missing.
-    """
-    employment = data.require("employment")
-    ages = data.require("age_structure")
-    key_rows = data.require("sector_occupation_key")
-    leaver_rows = data.require("school_leavers")
-    field_rows = data.require("field_occupation_key")
-    unemployed = data.require("unemployment_forecast")
-    migrants = data.require("migration_inflow")
-    sectors = sorted({r["nace"] for r in employment.rows})
-    years = sorted({r["year"] for r in employment.rows})
-    s_index, y_index = _index(sectors), _index([str(y) for y in years])
-    matrix = np.full((len(sectors), len(years)), np.nan)
-    for r in employment.rows:
-        matrix[s_index[r["nace"]], y_index[str(r["year"])]] = r["employed"]
-    if np.isnan(matrix).any():
-        gaps = [
-            f"{sectors[s]} {years[y]}" for s, y in zip(*np.where(np.isnan(matrix)), strict=True)
-        ]
-        raise ForecastInputError(f"Employment series has gaps: {', '.join(gaps[:5])}")
-    share = np.zeros(len(sectors))
-    trend = np.zeros(len(sectors))
-    out_old = np.full(len(sectors), 0.12)
-    out_young = np.full(len(sectors), 0.03)
-    by_sector: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in ages.rows:
-        by_sector[r["nace"]].append(r)
-    for nace, rows in by_sector.items():
-        if nace not in s_index:
-            continue
-        rows.sort(key=lambda r: r["year"])
-        i = s_index[nace]
-        share[i] = rows[-1]["share_55_plus"]
-        out_old[i] = rows[-1]["outflow_rate_55_plus"]
-        out_young[i] = rows[-1]["outflow_rate_under_55"]
-        if len(rows) > 1:
-            trend[i] = np.polyfit([r["year"] for r in rows], [r["share_55_plus"] for r in rows], 1)[
-                0
-            ]
-    occupations = sorted(
-        {r["isco_code"] for r in key_rows.rows} | {r["isco_code"] for r in field_rows.rows}
-    )
-    o_index = _index(occupations)
-    key = np.zeros((len(sectors), len(occupations)))
-    for r in key_rows.rows:
-        if r["nace"] in s_index:
-            key[s_index[r["nace"]], o_index[r["isco_code"]]] += r["share"]
-    fields = sorted({r["study_field"] for r in leaver_rows.rows})
-    f_index = _index(fields)
-    leaver_years = sorted({r["year"] for r in leaver_rows.rows})
-    ly_index = {y: i for i, y in enumerate(leaver_years)}
-    leavers = np.zeros((len(fields), len(leaver_years)))
-    stem = np.zeros(len(fields), dtype=bool)
-    for r in leaver_rows.rows:
-        leavers[f_index[r["study_field"]], ly_index[r["year"]]] = r["school_leavers"]
-        stem[f_index[r["study_field"]]] = bool(r["stem"])
-    field_key = np.zeros((len(fields), len(occupations)))
-    for r in field_rows.rows:
-        if r["study_field"] in f_index:
-            field_key[f_index[r["study_field"]], o_index[r["isco_code"]]] += r["share"]
-    inputs = ForecastInputs(
-        sectors=sectors,
-        years=years,
-        employment=matrix,
-        share_55=share,
-        share_55_trend=trend,
-        outflow_55=out_old,
-        outflow_young=out_young,
-        occupations=occupations,
-        key=key,
-        fields=fields,
-        stem=stem,
-        leavers=leavers,
-        field_key=field_key,
-        unemployed={r["year"]: float(r["unemployed"]) for r in unemployed.rows},
-        migrants={r["year"]: float(r["migrants"]) for r in migrants.rows},
-        sources={
-            d.kind: d.provenance
-            for d in (employment, ages, key_rows, leaver_rows, field_rows, unemployed, migrants)
-        },
-    )
-    adjustments = data.latest("adjustment_factors")
-    if adjustments is not None:
-        inputs.sources["adjustment_factors"] = adjustments.provenance
-        for r in adjustments.rows:
-            label = f"{r['round']} {r['origin'].replace('_', ' ')} ×{r['factor']:g}"
-            if r.get("note"):
-                label += f": {r['note']}"
-            if r["round"] == "ex_ante" and r["scope"] == "sector":
-                inputs.sector_factors.setdefault(r["code"], []).append((r["factor"], label))
-            elif r["round"] == "validation" and r["scope"] == "occupation":
-                inputs.occupation_factors.setdefault(r["code"], []).append((r["factor"], label))
-    return inputs
 
 
 def scenario_growth(history: FloatArray, scenario: str, horizon: int) -> FloatArray:
@@ -236,9 +100,9 @@ def scenario_growth(history: FloatArray, scenario: str, horizon: int) -> FloatAr
 
 def _check(scenario: str, horizon: int) -> None:
     if scenario not in SCENARIOS:
-        raise ForecastInputError(ERR_SCENARIO.format(name=scenario, choices=", ".join(SCENARIOS)))
+        raise UnknownScenario(name=scenario, choices=", ".join(SCENARIOS))
     if not 1 <= horizon <= MAX_HORIZON:
-        raise ForecastInputError(ERR_HORIZON.format(limit=MAX_HORIZON))
+        raise HorizonOutOfRange(limit=MAX_HORIZON)
 
 
 def forecast(
@@ -251,9 +115,7 @@ def forecast(
     """Forecast demand, supply and gap per occupation and year for ``horizon`` years."""
     _check(scenario, horizon)
     if supply_scenario not in SUPPLY_SCENARIOS:
-        raise ForecastInputError(
-            ERR_SCENARIO.format(name=supply_scenario, choices=", ".join(SUPPLY_SCENARIOS))
-        )
+        raise UnknownScenario(name=supply_scenario, choices=", ".join(SUPPLY_SCENARIOS))
     base_year = inputs.years[-1]
     years = [base_year + h for h in range(1, horizon + 1)]
     levels = sector_paths(inputs, scenario=scenario, horizon=horizon)  # (sectors, horizon + 1)
@@ -348,4 +210,15 @@ def new_supply(
 def all_scenarios(
     inputs: ForecastInputs, *, horizon: int = DEFAULT_HORIZON
 ) -> dict[str, list[OccupationForecast]]:
+    """The forecast under every demand scenario, by scenario name."""
     return {name: forecast(inputs, scenario=name, horizon=horizon) for name in SCENARIOS}
+
+
+def scenario_series(
+    by_scenario: dict[str, list[OccupationForecast]], isco_code: str
+) -> dict[str, list[OccupationForecast]]:
+    """The rows of one occupation group under each scenario, in year order."""
+    return {
+        name: sorted((r for r in rows if r.isco_code == isco_code), key=lambda r: r.year)
+        for name, rows in by_scenario.items()
+    }

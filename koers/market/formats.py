@@ -14,9 +14,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from koers.errors import InvalidInput
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 MAX_ERRORS_SHOWN = 20
@@ -46,27 +48,134 @@ class DatasetFormat:
         return next(c for c in self.columns if c.name == name)
 
 
+class ImportProblem(InvalidInput):
+    """One problem of one value, row or file; collected into :class:`ImportValidationError`."""
+
+
+class ValueRequired(ImportProblem):
+    code = "import.value_required"
+    message = "a value is required"
+
+
+class NotAChoice(ImportProblem):
+    code = "import.not_a_choice"
+    message = "“{value}” is not one of {choices}"
+
+
+class NotAPeriod(ImportProblem):
+    code = "import.not_a_period"
+    message = "“{value}” is not a period YYYY-MM"
+
+
+class NotANumber(ImportProblem):
+    code = "import.not_a_number"
+    message = "“{value}” is not a number"
+
+
+class NotFinite(ImportProblem):
+    code = "import.not_finite"
+    message = "“{value}” is not a finite number"
+
+
+class NotWhole(ImportProblem):
+    code = "import.not_whole"
+    message = "“{value}” is not a whole number"
+
+
+class NotAShare(ImportProblem):
+    code = "import.not_a_share"
+    message = "{value} is not a share between 0 and 1"
+
+
+class BelowMinimum(ImportProblem):
+    code = "import.below_minimum"
+    message = "{value} is below the minimum {minimum}"
+
+
+class AboveMaximum(ImportProblem):
+    code = "import.above_maximum"
+    message = "{value} is above the maximum {maximum}"
+
+
+class ColumnMissing(ImportProblem):
+    code = "import.column_missing"
+    message = "the column is missing"
+
+
+class UnknownColumn(ImportProblem):
+    code = "import.unknown_column"
+    message = "the file has a column this format does not know"
+
+
+class DuplicateRow(ImportProblem):
+    code = "import.duplicate_row"
+    message = "duplicates row {first}"
+
+
+class SharesDoNotAddUp(ImportProblem):
+    code = "import.shares_do_not_add_up"
+    message = "the shares for {group} sum to {total}, not 1"
+
+
+class NoRows(ImportProblem):
+    code = "import.no_rows"
+    message = "the file holds no data rows"
+
+
+class Unreadable(ImportProblem):
+    code = "import.unreadable"
+    message = "the file cannot be read as CSV (UTF-8) or Parquet: {reason}"
+
+
+class FileMissing(ImportProblem):
+    code = "import.file_missing"
+    message = "the file does not exist"
+
+
+class UnknownDatasetKind(InvalidInput):
+    code = "import.unknown_kind"
+    message = "Unknown kind of data “{kind}”; known kinds: {choices}."
+
+
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """Where a problem is: file, 1-based data row (0 for the file or its header), field."""
+
     file: str
-    row: int  # 1-based data row (the header is row 0); 0 for file-level problems
+    row: int
     field: str
-    message: str
+    problem: ImportProblem
 
     def __str__(self) -> str:
         where = f"row {self.row}, " if self.row else ""
-        return f"{self.file}: {where}field '{self.field}': {self.message}"
+        return f"{self.file}: {where}field '{self.field}': {self.problem}"
 
 
-@dataclass
-class ImportValidationError(ValueError):
-    errors: list[RowError] = field(default_factory=list)
+class ImportValidationError(InvalidInput):
+    code = "import.invalid"
+    message = "{count} problem(s) found; nothing was imported."
+
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = errors
+        super().__init__(count=len(errors))
 
     def __str__(self) -> str:
         shown = "\n".join(str(e) for e in self.errors[:MAX_ERRORS_SHOWN])
         more = len(self.errors) - MAX_ERRORS_SHOWN
         suffix = f"\n… and {more} more problems" if more > 0 else ""
-        return f"{len(self.errors)} problem(s); nothing was imported:\n{shown}{suffix}"
+        return f"{super().__str__()}\n{shown}{suffix}"
+
+    def details(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "file": e.file,
+                "row": e.row,
+                "field": e.field,
+                "code": e.problem.code,
+                "message": str(e.problem),
+            }
+            for e in self.errors
+        ]
 
 
 def _c(name: str, type_: str, description: str, **options: Any) -> Column:
@@ -221,36 +330,36 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
 
 
 def _value(column: Column, raw: Any) -> Any:
-    """Convert one raw value; raise ValueError with a user-facing reason."""
+    """Convert one raw value; raise an :class:`ImportProblem` saying what is wrong."""
     text = "" if raw is None else str(raw).strip()
     if text == "":
         if column.required:
-            raise ValueError("is required")
+            raise ValueRequired()
         return None
     if column.type == "text":
         if column.choices and text not in column.choices:
-            raise ValueError(f"{text!r} is not one of {', '.join(column.choices)}")
+            raise NotAChoice(value=text, choices=", ".join(column.choices))
         return text
     if column.type == "period":
         if not PERIOD.match(text):
-            raise ValueError(f"{text!r} is not a period YYYY-MM")
+            raise NotAPeriod(value=text)
         return text
     try:
         number: float = float(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise NotANumber(value=text) from None
     if not math.isfinite(number):
-        raise ValueError(f"{text!r} is not a finite number")
+        raise NotFinite(value=text)
     if column.type in ("int", "year"):
         if number != int(number):
-            raise ValueError(f"{text!r} is not a whole number")
+            raise NotWhole(value=text)
         number = int(number)
     if column.type == "share" and not 0 <= number <= 1:
-        raise ValueError(f"{text} is not a share between 0 and 1")
+        raise NotAShare(value=text)
     if column.minimum is not None and number < column.minimum:
-        raise ValueError(f"{text} is below the minimum {column.minimum:g}")
+        raise BelowMinimum(value=text, minimum=f"{column.minimum:g}")
     if column.maximum is not None and number > column.maximum:
-        raise ValueError(f"{text} is above the maximum {column.maximum:g}")
+        raise AboveMaximum(value=text, maximum=f"{column.maximum:g}")
     return number
 
 
@@ -262,13 +371,13 @@ def validate_rows(
     rows = list(rows)
     errors: list[RowError] = []
     if not rows:
-        raise ImportValidationError([RowError(file, 0, "*", "the file holds no data rows")])
+        raise ImportValidationError([RowError(file, 0, "*", NoRows())])
     present = set(rows[0])
     names = [c.name for c in spec.columns]
     missing = [c.name for c in spec.columns if c.required and c.name not in present]
     unknown = sorted(present - set(names))
-    errors += [RowError(file, 0, name, "column missing") for name in missing]
-    errors += [RowError(file, 0, name, "unknown column") for name in unknown]
+    errors += [RowError(file, 0, name, ColumnMissing()) for name in missing]
+    errors += [RowError(file, 0, name, UnknownColumn()) for name in unknown]
     if errors:
         raise ImportValidationError(errors)
     clean: list[dict[str, Any]] = []
@@ -278,13 +387,13 @@ def validate_rows(
         for column in spec.columns:
             try:
                 row[column.name] = _value(column, raw.get(column.name))
-            except ValueError as problem:
-                errors.append(RowError(file, number, column.name, str(problem)))
+            except ImportProblem as problem:
+                errors.append(RowError(file, number, column.name, problem))
         if spec.unique and all(row.get(k) is not None for k in spec.unique):
             key = tuple(row[k] for k in spec.unique)
             if key in seen:
                 errors.append(
-                    RowError(file, number, "+".join(spec.unique), f"duplicates row {seen[key]}")
+                    RowError(file, number, "+".join(spec.unique), DuplicateRow(first=seen[key]))
                 )
             seen.setdefault(key, number)
         clean.append(row)
@@ -296,25 +405,34 @@ def validate_rows(
         for key, total in sorted(totals.items()):
             if abs(total - 1) > SHARE_TOLERANCE:
                 label = ", ".join(f"{g}={v}" for g, v in zip(groups, key, strict=True))
-                errors.append(
-                    RowError(file, 0, share, f"shares for {label} sum to {total:.3f}, not 1")
-                )
+                mismatch = SharesDoNotAddUp(group=label, total=f"{total:.3f}")
+                errors.append(RowError(file, 0, share, mismatch))
     if errors:
         raise ImportValidationError(errors)
     return clean
 
 
-def load_file(kind: str, path: Path) -> list[dict[str, Any]]:
-    """Read and validate a data file of ``kind``; raise ImportValidationError or KeyError."""
+def check_kind(kind: str) -> DatasetFormat:
+    """The format of ``kind``; raise :class:`UnknownDatasetKind` if there is none."""
     if kind not in FORMATS:
-        raise KeyError(f"Unknown kind {kind!r}; known kinds: {', '.join(FORMATS)}")
+        raise UnknownDatasetKind(kind=kind, choices=", ".join(FORMATS))
+    return FORMATS[kind]
+
+
+def load_file(kind: str, path: Path) -> list[dict[str, Any]]:
+    """Read and validate a data file of ``kind``.
+
+    Raises :class:`UnknownDatasetKind` or :class:`ImportValidationError` (nothing accepted).
+    """
+    spec = check_kind(kind)
     if not path.is_file():
-        raise ImportValidationError([RowError(str(path), 0, "*", "file not found")])
+        raise ImportValidationError([RowError(path.name, 0, "*", FileMissing())])
     try:
         rows = read_rows(path)
     except (OSError, UnicodeDecodeError, csv.Error, ValueError) as error:
-        raise ImportValidationError([RowError(path.name, 0, "*", f"unreadable: {error}")]) from None
-    return validate_rows(FORMATS[kind], rows, file=path.name)
+        problem = Unreadable(reason=str(error).replace(str(path), path.name))
+        raise ImportValidationError([RowError(path.name, 0, "*", problem)]) from None
+    return validate_rows(spec, rows, file=path.name)
 
 
 def formats_markdown() -> str:

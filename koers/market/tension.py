@@ -9,22 +9,30 @@ ratio over a handful of vacancies says little.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from scipy import stats
 
+from koers.errors import InvalidInput, NotFound
 from koers.market.dataset import MarketData
+from koers.market.formats import PERIOD
 
 MIN_VACANCIES = 50
-ERR_NO_PERIOD = "No vacancy and job-seeker figures for {period}. Periods with data: {periods}."
 
 
-class TensionInputError(LookupError):
-    """Raised when a period has no vacancy and job-seeker figures."""
+class BadPeriod(InvalidInput):
+    code = "market.bad_period"
+    message = "“{period}” is not a period YYYY-MM."
+
+
+class UnknownPeriod(NotFound):
+    code = "market.unknown_period"
+    message = "No vacancy and job-seeker figures for {period}. Periods with data: {periods}."
 
 
 @dataclass(frozen=True, slots=True)
 class TensionRow:
+    """The tension of one occupation in one period, with the provenance of its figures."""
+
     occupation_nl: str
     esco_uri: str
     period: str
@@ -38,31 +46,56 @@ class TensionRow:
     def is_bottleneck(self) -> bool:
         return self.tension_ratio < 1
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "occupation_nl": self.occupation_nl,
-            "esco_uri": self.esco_uri,
-            "period": self.period,
-            "job_seekers": self.job_seekers,
-            "vacancies": self.vacancies,
-            "tension_ratio": self.tension_ratio,
-            "source": self.source,
-            "synthetic": self.synthetic,
-        }
+
+def check_period(period: str) -> str:
+    """Return ``period``; raise :class:`BadPeriod` unless it is a period YYYY-MM."""
+    if not PERIOD.match(period):
+        raise BadPeriod(period=period)
+    return period
+
+
+def tension_periods(data: MarketData) -> list[str]:
+    """Periods with both vacancy and job-seeker figures, oldest first."""
+    return sorted(set(data.periods("vacancies")) & set(data.periods("job_seekers")))
+
+
+def period_is_synthetic(data: MarketData, period: str) -> bool:
+    dataset = data.for_period("vacancies", period)
+    return dataset is not None and dataset.synthetic
+
+
+def comparable_periods(data: MarketData, period: str) -> list[str]:
+    """The periods of the same provenance as ``period`` (real with real, synthetic with
+    synthetic): only those may be compared or charted together."""
+    synthetic = period_is_synthetic(data, period)
+    return [p for p in tension_periods(data) if period_is_synthetic(data, p) == synthetic]
+
+
+def tension_series(
+    data: MarketData, periods: list[str], occupations: list[str]
+) -> dict[str, tuple[list[str], list[float]]]:
+    """Tension ratio over ``periods`` of each named occupation: name → (periods, ratios)."""
+    wanted = set(occupations)
+    series: dict[str, tuple[list[str], list[float]]] = {}
+    for period in periods:
+        for row in tension_table(data, period):
+            if row.occupation_nl in wanted:
+                xs, ys = series.setdefault(row.occupation_nl, ([], []))
+                xs.append(period)
+                ys.append(row.tension_ratio)
+    return {name: series[name] for name in occupations if name in series}
 
 
 def tension_table(data: MarketData, period: str) -> list[TensionRow]:
     """Tension per occupation in ``period``, tightest first (occupations with vacancies only).
 
-    Raises :class:`TensionInputError` when the period has no figures.
+    Raises :class:`UnknownPeriod` when the period has no figures.
     """
     vacancies = data.for_period("vacancies", period)
     seekers = data.for_period("job_seekers", period)
     if vacancies is None or seekers is None:
-        periods = ", ".join(
-            sorted(set(data.periods("vacancies")) & set(data.periods("job_seekers")))
-        )
-        raise TensionInputError(ERR_NO_PERIOD.format(period=period, periods=periods or "none"))
+        periods = ", ".join(tension_periods(data))
+        raise UnknownPeriod(period=period, periods=periods or "–")
     interested = {r["occupation"]: r["job_seekers"] for r in seekers.rows if r["period"] == period}
     rows = []
     for r in vacancies.rows:
@@ -130,9 +163,8 @@ def stability(
 
 def latest_ratio_by_esco(data: MarketData) -> dict[str, tuple[float, str, bool]]:
     """For each mapped ESCO occupation, its most recent (tension ratio, period, synthetic)."""
-    periods = sorted(set(data.periods("vacancies")) & set(data.periods("job_seekers")))
     latest: dict[str, tuple[float, str, bool]] = {}
-    for period in periods:
+    for period in tension_periods(data):
         for row in tension_table(data, period):
             if row.esco_uri and row.vacancies >= MIN_VACANCIES:
                 latest[row.esco_uri] = (row.tension_ratio, period, row.synthetic)

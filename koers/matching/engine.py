@@ -13,12 +13,13 @@ Built once per process from the taxonomy (see :func:`koers.matching.get_engine`)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
+from koers.errors import InvalidInput
 from koers.matching.weights import (
     DEFAULT_HALF_LIFE_YEARS,
     ESSENTIAL_WEIGHT,
@@ -40,14 +41,26 @@ CONTINUITY = 0.8
 OUTLOOK_INFLUENCE = 0.25
 """How far the labour-market outlook (in [-1, 1]) can move a career step's score (±25 %)."""
 
-ERR_EMPTY_PORTFOLIO = "The portfolio holds no known ESCO skills."
-ERR_START = "Give either a current occupation or a portfolio."
-ERR_TOP = "top must be between 1 and {limit}."
 MAX_TOP = 200
 
 
-class MatchingInputError(ValueError):
-    """Raised for matching input that cannot be scored (empty portfolio, bad option)."""
+class MatchingInputError(InvalidInput):
+    """Matching input that cannot be scored."""
+
+
+class EmptyPortfolio(MatchingInputError):
+    code = "matching.empty_portfolio"
+    message = "The portfolio holds no known ESCO skills."
+
+
+class AmbiguousStart(MatchingInputError):
+    code = "matching.ambiguous_start"
+    message = "Give either a current occupation or a portfolio."
+
+
+class TopOutOfRange(MatchingInputError):
+    code = "matching.top_out_of_range"
+    message = "The number of results must be between 1 and {limit}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +91,6 @@ class OccupationMatch:
 @dataclass
 class MatchingEngine:
     taxonomy: Taxonomy
-    outlook_source: OccupationOutlook = field(default_factory=NeutralOutlook)
 
     def __post_init__(self) -> None:
         t = self.taxonomy
@@ -179,7 +191,7 @@ class MatchingEngine:
         _check_top(top)
         strengths = self.strengths(portfolio, today=today, half_life_years=half_life_years)
         if not strengths.any():
-            raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
+            raise EmptyPortfolio()
         coverage = self.coverage(strengths)
         best = _top_indices(coverage, top)
         return [self.match_at(i, coverage[i], strengths) for i in best]
@@ -214,12 +226,12 @@ class MatchingEngine:
 
         Start from a current occupation (precomputed transitions) or a portfolio. The occupation
         itself, and with ``exclude_near_duplicates`` occupations that are the same job under
-        another name, are left out. ``outlook`` overrides the engine's outlook source for this
-        call (e.g. the market's, per data set).
+        another name, are left out. ``outlook`` is the labour-market outlook to weigh in
+        (neutral when not given).
         """
         _check_top(top)
         if (occupation_uri is None) == (portfolio is None):
-            raise MatchingInputError(ERR_START)
+            raise AmbiguousStart()
         excluded = np.zeros(len(self.taxonomy.occupations), dtype=bool)
         if occupation_uri is not None:
             origin = self.taxonomy.occupation_index[self.taxonomy.occupation(occupation_uri).uri]
@@ -234,7 +246,7 @@ class MatchingEngine:
             assert portfolio is not None
             strengths = self.strengths(portfolio, today=today)
             if not strengths.any():
-                raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
+                raise EmptyPortfolio()
             coverage = self.coverage(strengths)
             reuse = self.reuse(strengths)
             level = 1
@@ -244,7 +256,7 @@ class MatchingEngine:
         candidates = np.where(excluded, -1.0, similarity)
         pool = _top_indices(candidates, min(len(candidates), top * 5))
         scored = []
-        source = outlook or self.outlook_source
+        source = outlook or NeutralOutlook()
         for index in pool:
             signal = source.outlook(self.taxonomy.occupations[index].uri)
             score = float(similarity[index]) * (1 + OUTLOOK_INFLUENCE * signal.score)
@@ -299,7 +311,7 @@ def _with(
 
 def _check_top(top: int) -> None:
     if not 1 <= top <= MAX_TOP:
-        raise MatchingInputError(ERR_TOP.format(limit=MAX_TOP))
+        raise TopOutOfRange(limit=MAX_TOP)
 
 
 def _top_indices(values: npt.NDArray[np.floating], count: int) -> Iterable[int]:

@@ -16,8 +16,8 @@ import networkx as nx
 import numpy as np
 
 from koers.matching.engine import (
-    ERR_EMPTY_PORTFOLIO,
-    ERR_START,
+    AmbiguousStart,
+    EmptyPortfolio,
     MatchingEngine,
     MatchingInputError,
     OccupationMatch,
@@ -29,8 +29,16 @@ STEP_COST = 0.15
 MIN_STEP_COVERAGE = 0.25
 MAX_STEPS = 4
 ORIGIN = -1  # the virtual node standing for a portfolio
-ERR_SAME = "The goal is the occupation you start from."
-ERR_NO_ROUTE = "No route of at most {steps} steps leads to this goal."
+
+
+class GoalIsStart(MatchingInputError):
+    code = "pathway.goal_is_start"
+    message = "The goal is the occupation you start from."
+
+
+class NoRoute(MatchingInputError):
+    code = "pathway.no_route"
+    message = "No route of at most {steps} steps leads to this goal."
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +98,18 @@ class PathwayPlanner:
         taxonomy = self.engine.taxonomy
         goal = taxonomy.occupation_index[taxonomy.occupation(goal_uri).uri]
         if (occupation_uri is None) == (portfolio is None):
-            raise MatchingInputError(ERR_START)
+            raise AmbiguousStart()
         graph = self.graph
         if occupation_uri is not None:
             source = taxonomy.occupation_index[taxonomy.occupation(occupation_uri).uri]
             if source == goal:
-                raise MatchingInputError(ERR_SAME)
+                raise GoalIsStart()
             strengths = self.engine.profile(source)
         else:
             assert portfolio is not None
             strengths = self.engine.strengths(portfolio)
             if not strengths.any():
-                raise MatchingInputError(ERR_EMPTY_PORTFOLIO)
+                raise EmptyPortfolio()
             graph = self._graph_from_portfolio(strengths)
             source = ORIGIN
         routes: list[Route] = []
@@ -116,7 +124,7 @@ class PathwayPlanner:
             if len(routes) == count:
                 break
         if not routes:
-            raise MatchingInputError(ERR_NO_ROUTE.format(steps=MAX_STEPS))
+            raise NoRoute(steps=MAX_STEPS)
         return routes
 
     def _route(self, path: list[int], graph: nx.DiGraph, strengths: np.ndarray) -> Route:

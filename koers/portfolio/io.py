@@ -16,17 +16,61 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from koers.errors import InvalidInput
 from koers.portfolio.model import ClaimSource, Portfolio, SkillClaim, ValidationLevel
 
 FORMAT = "koers-portfolio/1"
-ERR_NOT_JSON = "The portfolio is not valid JSON: {error}"
-ERR_NOT_OBJECT = "The portfolio must be a JSON object with a 'claims' list."
-ERR_FIELD = "Claim {index}, field '{field}': {problem}"
 MAX_CLAIMS = 5000
+MAX_EVIDENCE_LENGTH = 2000
 
 
-class PortfolioFormatError(ValueError):
-    """Raised when a portfolio file cannot be read; the message names claim and field."""
+class PortfolioFormatError(InvalidInput):
+    """A portfolio document that cannot be read; the message names claim and field."""
+
+
+class NotJson(PortfolioFormatError):
+    code = "portfolio.not_json"
+    message = "The portfolio is not valid JSON: {reason}."
+
+
+class NotAPortfolio(PortfolioFormatError):
+    code = "portfolio.not_a_portfolio"
+    message = "The portfolio must be a JSON object with a 'claims' list."
+
+
+class TooManyClaims(PortfolioFormatError):
+    code = "portfolio.too_many_claims"
+    message = "A portfolio holds at most {limit} claims."
+
+
+class ClaimNotAnObject(PortfolioFormatError):
+    code = "portfolio.claim_not_an_object"
+    message = "Claim {index} is not a JSON object."
+
+
+class ClaimSkillMissing(PortfolioFormatError):
+    code = "portfolio.claim_skill_missing"
+    message = "Claim {index}, field 'skill_uri': the skill is missing."
+
+
+class ClaimSkillUnknown(PortfolioFormatError):
+    code = "portfolio.claim_skill_unknown"
+    message = "Claim {index}, field 'skill_uri': {uri} is not an ESCO skill."
+
+
+class ClaimBadChoice(PortfolioFormatError):
+    code = "portfolio.claim_bad_choice"
+    message = "Claim {index}, field '{field}': “{value}” is not one of {choices}."
+
+
+class ClaimBadDate(PortfolioFormatError):
+    code = "portfolio.claim_bad_date"
+    message = "Claim {index}, field '{field}': not a date (YYYY-MM-DD)."
+
+
+class SkillNotKnown(PortfolioFormatError):
+    code = "portfolio.skill_unknown"
+    message = "Unknown ESCO skill: {uri}"
 
 
 def _choice(
@@ -36,33 +80,23 @@ def _choice(
         return allowed(value)
     except ValueError:
         options = ", ".join(v.value for v in allowed)
-        raise PortfolioFormatError(
-            ERR_FIELD.format(index=index, field=name, problem=f"{value!r} is not one of {options}")
-        ) from None
+        raise ClaimBadChoice(index=index, field=name, value=value, choices=options) from None
 
 
 def _claim(raw: Any, index: int, known_skills: Collection[str] | None) -> SkillClaim:
     if not isinstance(raw, dict):
-        raise PortfolioFormatError(
-            ERR_FIELD.format(index=index, field="*", problem="not an object")
-        )
+        raise ClaimNotAnObject(index=index)
     uri = raw.get("skill_uri")
     if not isinstance(uri, str) or not uri:
-        raise PortfolioFormatError(
-            ERR_FIELD.format(index=index, field="skill_uri", problem="missing")
-        )
+        raise ClaimSkillMissing(index=index)
     if known_skills is not None and uri not in known_skills:
-        raise PortfolioFormatError(
-            ERR_FIELD.format(index=index, field="skill_uri", problem=f"unknown ESCO skill {uri}")
-        )
+        raise ClaimSkillUnknown(index=index, uri=uri)
     last_used = raw.get("last_used")
     if last_used is not None:
         try:
             last_used = date.fromisoformat(str(last_used))
         except ValueError:
-            raise PortfolioFormatError(
-                ERR_FIELD.format(index=index, field="last_used", problem="not a date (YYYY-MM-DD)")
-            ) from None
+            raise ClaimBadDate(index=index, field="last_used") from None
     return SkillClaim(
         skill_uri=uri,
         validation=_choice(
@@ -70,23 +104,42 @@ def _claim(raw: Any, index: int, known_skills: Collection[str] | None) -> SkillC
         ),
         last_used=last_used,
         source=_choice(raw.get("source", "self"), ClaimSource, index, "source"),
-        evidence=str(raw.get("evidence", ""))[:2000],
+        evidence=str(raw.get("evidence", ""))[:MAX_EVIDENCE_LENGTH],
     )
 
 
+def portfolio_from_dict(document: Any, *, known_skills: Collection[str] | None = None) -> Portfolio:
+    """Read a parsed portfolio document; with ``known_skills``, every claim's skill must be one.
+
+    Raises a :class:`PortfolioFormatError` naming the claim and field at fault.
+    """
+    if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
+        raise NotAPortfolio()
+    raw_claims = document["claims"]
+    if len(raw_claims) > MAX_CLAIMS:
+        raise TooManyClaims(limit=MAX_CLAIMS)
+    claims = tuple(_claim(raw, i + 1, known_skills) for i, raw in enumerate(raw_claims))
+    return Portfolio(claims=claims, owner=str(document.get("owner") or ""))
+
+
+def portfolio_from_skills(
+    skill_uris: list[str] | tuple[str, ...], *, known_skills: Collection[str]
+) -> Portfolio:
+    """A portfolio of self-declared, current skills; raise :class:`SkillNotKnown` for the
+    first URI that is not in ``known_skills``."""
+    unknown = [uri for uri in skill_uris if uri not in known_skills]
+    if unknown:
+        raise SkillNotKnown(uri=unknown[0])
+    return Portfolio.from_skills(skill_uris)
+
+
 def portfolio_from_json(text: str, *, known_skills: Collection[str] | None = None) -> Portfolio:
-    """Parse a portfolio document; raise :class:`PortfolioFormatError` naming claim and field."""
+    """Parse a portfolio file's text; raise :class:`PortfolioFormatError` naming claim and field."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise PortfolioFormatError(ERR_NOT_JSON.format(error=error.msg)) from None
-    if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
-        raise PortfolioFormatError(ERR_NOT_OBJECT)
-    raw_claims = document["claims"]
-    if len(raw_claims) > MAX_CLAIMS:
-        raise PortfolioFormatError(f"A portfolio holds at most {MAX_CLAIMS} claims.")
-    claims = tuple(_claim(raw, i + 1, known_skills) for i, raw in enumerate(raw_claims))
-    return Portfolio(claims=claims, owner=str(document.get("owner", "")))
+        raise NotJson(reason=error.msg) from None
+    return portfolio_from_dict(document, known_skills=known_skills)
 
 
 def portfolio_to_json(portfolio: Portfolio) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from koers.errors import InvalidInput
 from koers.taxonomy.model import (
     ESCO_ATTRIBUTION,
     IscoGroup,
@@ -25,7 +26,11 @@ from koers.taxonomy.model import (
 )
 from koers.taxonomy.taxonomy import Taxonomy
 
-ERR_MISSING_FILE = "ESCO source file missing: {path}"
+
+class MissingSourceFile(InvalidInput):
+    code = "taxonomy.source_file_missing"
+    message = "ESCO source file missing: {name} (in the folder given)"
+
 
 # In the extract, a skill's alternative labels run straight into its description, which starts
 # with a capitalised word; the labels themselves are lower case.
@@ -36,7 +41,7 @@ _ALT_SEPARATOR = " | "
 def _rows(source: Path, name: str) -> Iterator[dict[str, str]]:
     path = source / name
     if not path.exists():
-        raise FileNotFoundError(ERR_MISSING_FILE.format(path=path))
+        raise MissingSourceFile(name=name)
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(handle)
 
@@ -165,7 +170,7 @@ def build(
     """Read the extract in ``source``, write the vendored files into ``target``; return counts."""
     from koers.taxonomy import store
     from koers.taxonomy.extract import build_label_vectors
-    from koers.taxonomy.search import build_search_index, semantic_projection
+    from koers.taxonomy.search_index import build_search_index, semantic_projection
 
     progress("reading ESCO extract")
     taxonomy = read_source(source)

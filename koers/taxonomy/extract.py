@@ -18,18 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from koers.errors import InvalidInput
 from koers.taxonomy import encoder
 from koers.taxonomy.taxonomy import Taxonomy
 from koers.taxonomy.text import normalise
 
-ERR_EMPTY_TEXT = "The text is empty."
-ERR_TEXT_TOO_LONG = "The text is too long (at most {limit} characters)."
 MAX_TEXT_LENGTH = 20_000
 
 LABEL_MATCH_SCORE = 0.9
@@ -55,8 +54,18 @@ _CLAUSE_BREAK = re.compile(
 _WORD = re.compile(r"[\w+#'-]+", re.UNICODE)
 
 
-class ExtractionInputError(ValueError):
-    """Raised for text that cannot be analysed (empty or too long)."""
+class ExtractionInputError(InvalidInput):
+    """Text that cannot be analysed."""
+
+
+class EmptyText(ExtractionInputError):
+    code = "extraction.empty_text"
+    message = "The text is empty."
+
+
+class TextTooLong(ExtractionInputError):
+    code = "extraction.text_too_long"
+    message = "The text is too long (at most {limit} characters)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +78,6 @@ class ExtractedSkill:
     matched_text: str
     method: str  # "label" or "semantic"
 
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -83,9 +89,9 @@ class Span:
 def check_text(text: str) -> None:
     """Raise :class:`ExtractionInputError` if ``text`` cannot be analysed."""
     if len(text) > MAX_TEXT_LENGTH:
-        raise ExtractionInputError(ERR_TEXT_TOO_LONG.format(limit=MAX_TEXT_LENGTH))
+        raise TextTooLong(limit=MAX_TEXT_LENGTH)
     if not normalise(text):
-        raise ExtractionInputError(ERR_EMPTY_TEXT)
+        raise EmptyText()
 
 
 def clauses(text: str) -> Iterator[Span]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 ESCO_ATTRIBUTION = "ESCO v1.2.0, © European Union"
+OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
+SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
 DEFAULT_LANGUAGE = "nl"
 FALLBACK_LANGUAGE = "en"
 
@@ -30,6 +32,11 @@ class Relation(StrEnum):
 ESSENTIAL_WEIGHT = 1.0
 OPTIONAL_WEIGHT = 0.35
 """How much an optional occupation-skill link counts next to an essential one (1.0)."""
+
+
+def concept_id(uri: str) -> str:
+    """The last part of an ESCO URI, as pages put it in their addresses."""
+    return uri.rsplit("/", 1)[-1]
 
 
 def pick_label(labels: dict[str, str], lang: str) -> str:

@@ -1,4 +1,4 @@
-"""Free-text search for occupations and skills, tolerant of typos, in Dutch and English.
+"""Query time of free-text search for occupations and skills: typos allowed, Dutch and English.
 
 Two stages:
 
@@ -15,14 +15,13 @@ Two stages:
 
 Flemish words that differ from the Netherlands-Dutch ESCO labels ("kinesitherapeut",
 "lager onderwijs") are rewritten with a curated list before searching; both forms are searched.
+The index itself is built by :mod:`koers.taxonomy.search_index`.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import IntEnum, StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,47 +31,43 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 from scipy import sparse
 
+from koers.errors import InvalidInput
 from koers.taxonomy import encoder
-from koers.taxonomy.model import Labelled, Skill
+from koers.taxonomy.model import Labelled
+from koers.taxonomy.search_index import FIELD_WEIGHT, ConceptKind, LabelField, label_entries
 from koers.taxonomy.taxonomy import Taxonomy, UnknownConceptError
 from koers.taxonomy.text import normalise, trigrams
 
 FLEMISH_TERMS_FILE = Path(__file__).parent / "data" / "flemish_terms.csv"
-ERR_EMPTY_QUERY = "The search text is empty."
-ERR_QUERY_TOO_LONG = "The search text is too long (at most {limit} characters)."
 MAX_QUERY_LENGTH = 200
 CANDIDATES = 80
 SEMANTIC_WEIGHT = 0.5
 SEMANTIC_CANDIDATES = 20
-SEMANTIC_DIMENSIONS = 128
-"""Label embeddings are projected on their first principal components for search: 86 % of
-the variance, the same precision on the labelled queries, and a small fraction of the time."""
-
-
-class ConceptKind(StrEnum):
-    OCCUPATION = "occupation"
-    SKILL = "skill"
-
-
-class LabelField(IntEnum):
-    PREFERRED = 0
-    ALTERNATIVE = 1
-    ALTERNATIVE_TEXT = 2  # English skill alt labels run together, matched by containment
-
-
-FIELD_WEIGHT = {
-    LabelField.PREFERRED: 1.0,
-    LabelField.ALTERNATIVE: 0.95,
-    LabelField.ALTERNATIVE_TEXT: 0.8,
-}
-
-
 RESOLVE_MIN_SCORE = 0.85
-ERR_UNRESOLVED = "No ESCO {kind} matches “{text}” well enough. Did you mean: {suggestions}?"
 
 
-class SearchQueryError(ValueError):
-    """Raised for a query that cannot be searched (empty or too long)."""
+class SearchQueryError(InvalidInput):
+    """A query that cannot be searched."""
+
+
+class EmptyQuery(SearchQueryError):
+    code = "search.empty_query"
+    message = "The search text is empty."
+
+
+class QueryTooLong(SearchQueryError):
+    code = "search.query_too_long"
+    message = "The search text is too long (at most {limit} characters)."
+
+
+class UnresolvedOccupation(UnknownConceptError):
+    code = "search.unresolved_occupation"
+    message = "No ESCO occupation matches “{text}” well enough. Did you mean: {suggestions}?"
+
+
+class UnresolvedSkill(UnknownConceptError):
+    code = "search.unresolved_skill"
+    message = "No ESCO skill matches “{text}” well enough. Did you mean: {suggestions}?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,58 +78,24 @@ class SearchHit:
     matched_text: str
 
 
-def _concept_entries(concept: Labelled) -> Iterator[tuple[LabelField, str]]:
-    for lang in sorted(concept.labels):
-        yield LabelField.PREFERRED, concept.labels[lang]
-    for lang in sorted(concept.alt_labels):
-        for alt in concept.alt_labels[lang]:
-            yield LabelField.ALTERNATIVE, alt
-    if isinstance(concept, Skill) and concept.alt_label_text_en:
-        yield LabelField.ALTERNATIVE_TEXT, concept.alt_label_text_en
+@dataclass(frozen=True, slots=True)
+class OccupationHit:
+    """One occupation found by free text: the row the CLI, the API and pages show."""
+
+    occupation_uri: str
+    label: str
+    score: float
+    isco_code: str
 
 
-def label_entries(taxonomy: Taxonomy, kind: ConceptKind) -> Iterator[tuple[int, LabelField, str]]:
-    """Yield (concept index, field, normalised text) for every searchable label, in index order."""
-    concepts = taxonomy.occupations if kind is ConceptKind.OCCUPATION else taxonomy.skills
-    for index, concept in enumerate(concepts):
-        seen: set[str] = set()
-        for label_field, text in _concept_entries(concept):
-            normalised = normalise(text)
-            if normalised and normalised not in seen:
-                seen.add(normalised)
-                yield index, label_field, normalised
+@dataclass(frozen=True, slots=True)
+class SkillHit:
+    """One skill found by free text: the row the CLI, the API and pages show."""
 
-
-def _build_kind_index(taxonomy: Taxonomy, kind: ConceptKind) -> dict[str, npt.NDArray[Any]]:
-    entries = list(label_entries(taxonomy, kind))
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, (_, _, text) in enumerate(entries):
-        for gram in sorted(trigrams(text)):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(gram, len(vocabulary)))
-    matrix = sparse.csc_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-        shape=(len(entries), len(vocabulary)),
-    )
-    document_frequency = np.diff(matrix.indptr)
-    idf = np.log((1 + len(entries)) / (1 + document_frequency)).astype(np.float32) + 1
-    return {
-        f"{kind}_indptr": matrix.indptr.astype(np.int32),
-        f"{kind}_indices": matrix.indices.astype(np.int32),
-        f"{kind}_vocabulary": np.array(list(vocabulary), dtype="<U3"),
-        f"{kind}_idf": idf,
-        f"{kind}_concept": np.array([e[0] for e in entries], dtype=np.int32),
-        f"{kind}_field": np.array([e[1] for e in entries], dtype=np.int8),
-    }
-
-
-def build_search_index(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
-    """Return the arrays of the trigram search index for both kinds of concept."""
-    arrays: dict[str, npt.NDArray[Any]] = {}
-    for kind in ConceptKind:
-        arrays.update(_build_kind_index(taxonomy, kind))
-    return arrays
+    skill_uri: str
+    label: str
+    score: float
+    skill_type: str
 
 
 @cache
@@ -163,9 +124,9 @@ def query_variants(query: str) -> list[str]:
 def check_query(query: str) -> None:
     """Raise :class:`SearchQueryError` if ``query`` cannot be searched."""
     if len(query) > MAX_QUERY_LENGTH:
-        raise SearchQueryError(ERR_QUERY_TOO_LONG.format(limit=MAX_QUERY_LENGTH))
+        raise QueryTooLong(limit=MAX_QUERY_LENGTH)
     if not normalise(query):
-        raise SearchQueryError(ERR_EMPTY_QUERY)
+        raise EmptyQuery()
 
 
 class ConceptSearch:
@@ -301,10 +262,11 @@ class ConceptSearch:
         hits = self.search(text, limit=3)
         if hits and hits[0].score >= RESOLVE_MIN_SCORE:
             return lookup(hits[0].uri)
-        suggestions = ", ".join(f"“{h.label}”" for h in hits) or "nothing similar"
-        raise UnknownConceptError(
-            ERR_UNRESOLVED.format(kind=self.kind.value, text=text, suggestions=suggestions)
+        suggestions = ", ".join(f"“{h.label}”" for h in hits) or "…"
+        unresolved = (
+            UnresolvedOccupation if self.kind is ConceptKind.OCCUPATION else UnresolvedSkill
         )
+        raise unresolved(text=text, suggestions=suggestions)
 
     def linear_scan(self, query: str, *, limit: int = 10) -> list[tuple[str, float]]:
         """Baseline: score every label with rapidfuzz's WRatio, one concept per hit."""
@@ -346,19 +308,6 @@ class SemanticIndex:
         return cls(reduced, index.owners, index.mean, index.projection)
 
 
-def semantic_projection(vectors: npt.NDArray[np.floating]) -> dict[str, npt.NDArray[np.float32]]:
-    """Principal-component projection of label embeddings (built once, with the vectors)."""
-    data = vectors.astype(np.float32)
-    mean = data.mean(axis=0)
-    _, _, components = np.linalg.svd(data - mean, full_matrices=False)
-    return {
-        "search_mean": mean.astype(np.float32),
-        "search_projection": np.ascontiguousarray(
-            components[:SEMANTIC_DIMENSIONS].T, dtype=np.float32
-        ),
-    }
-
-
 @dataclass(frozen=True)
 class Searcher:
     occupations: ConceptSearch
@@ -367,6 +316,24 @@ class Searcher:
     def index(self, kind: str) -> ConceptSearch:
         """The index of ``kind``: "occupation" or "skill" (raises ValueError otherwise)."""
         return self.occupations if ConceptKind(kind) is ConceptKind.OCCUPATION else self.skills
+
+    def occupation_search(
+        self, query: str, *, lang: str = "nl", limit: int = 10
+    ) -> list[OccupationHit]:
+        """Occupations best matching ``query``, best first (raises :class:`SearchQueryError`)."""
+        taxonomy = self.occupations.taxonomy
+        return [
+            OccupationHit(h.uri, h.label, h.score, taxonomy.occupation(h.uri).isco_code)
+            for h in self.occupations.search(query, lang=lang, limit=limit)
+        ]
+
+    def skill_search(self, query: str, *, lang: str = "nl", limit: int = 10) -> list[SkillHit]:
+        """Skills best matching ``query``, best first (raises :class:`SearchQueryError`)."""
+        taxonomy = self.skills.taxonomy
+        return [
+            SkillHit(h.uri, h.label, h.score, taxonomy.skill(h.uri).skill_type.value)
+            for h in self.skills.search(query, lang=lang, limit=limit)
+        ]
 
 
 def load_searcher(

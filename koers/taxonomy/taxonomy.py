@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from koers.errors import NotFound
 from koers.taxonomy.model import (
     IscoGroup,
     Occupation,
@@ -19,15 +20,19 @@ from koers.taxonomy.model import (
     SkillLink,
 )
 
-ERR_UNKNOWN_OCCUPATION = "Unknown ESCO occupation: {uri}"
-ERR_UNKNOWN_SKILL = "Unknown ESCO skill: {uri}"
+
+class UnknownConceptError(NotFound):
+    """A URI or name that is not a concept of the loaded ESCO version."""
 
 
-class UnknownConceptError(KeyError):
-    """Raised when a URI is not an occupation or skill of the loaded ESCO version."""
+class UnknownOccupation(UnknownConceptError):
+    code = "taxonomy.unknown_occupation"
+    message = "Unknown ESCO occupation: {uri}"
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+
+class UnknownSkill(UnknownConceptError):
+    code = "taxonomy.unknown_skill"
+    message = "Unknown ESCO skill: {uri}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +138,25 @@ class Taxonomy:
         try:
             return self.occupations[self.occupation_index[uri]]
         except KeyError:
-            raise UnknownConceptError(ERR_UNKNOWN_OCCUPATION.format(uri=uri)) from None
+            raise UnknownOccupation(uri=uri) from None
 
     def skill(self, uri: str) -> Skill:
         """Return the skill with ``uri``; raise :class:`UnknownConceptError` if unknown."""
         try:
             return self.skills[self.skill_index[uri]]
         except KeyError:
-            raise UnknownConceptError(ERR_UNKNOWN_SKILL.format(uri=uri)) from None
+            raise UnknownSkill(uri=uri) from None
+
+    def find_occupation(self, uri: str) -> Occupation | None:
+        """Return the occupation with ``uri``, or None if unknown (forgiving twin of
+        :meth:`occupation`)."""
+        index = self.occupation_index.get(uri)
+        return None if index is None else self.occupations[index]
+
+    def find_skill(self, uri: str) -> Skill | None:
+        """Return the skill with ``uri``, or None if unknown (forgiving twin of :meth:`skill`)."""
+        index = self.skill_index.get(uri)
+        return None if index is None else self.skills[index]
 
     def isco_group(self, occupation: Occupation) -> IscoGroup | None:
         return self.isco_by_code.get(occupation.isco_code)
@@ -149,7 +165,7 @@ class Taxonomy:
         """Return the essential and optional skills of an occupation, each sorted by label."""
         index = self.occupation_index.get(occupation_uri)
         if index is None:
-            raise UnknownConceptError(ERR_UNKNOWN_OCCUPATION.format(uri=occupation_uri))
+            raise UnknownOccupation(uri=occupation_uri)
         start, end = self._occupation_offsets[index], self._occupation_offsets[index + 1]
         essential: list[Skill] = []
         optional: list[Skill] = []
@@ -168,7 +184,7 @@ class Taxonomy:
         """Return (occupations where the skill is essential, where it is optional)."""
         index = self.skill_index.get(skill_uri)
         if index is None:
-            raise UnknownConceptError(ERR_UNKNOWN_SKILL.format(uri=skill_uri))
+            raise UnknownSkill(uri=skill_uri)
         rows = self._by_skill[self._skill_offsets[index] : self._skill_offsets[index + 1]]
         essential = [
             self.occupations[i] for i in self.link_occupation[rows[self.link_essential[rows]]]

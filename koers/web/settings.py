@@ -60,8 +60,8 @@ INSTALLED_APPS = [
     "ninja",
     "koers.web",
     "koers.web.accounts",
-    "koers.web.explorer",
-    "koers.web.careers",
+    "koers.web.taxonomy",
+    "koers.web.matching",
     "koers.web.market",
 ]
 

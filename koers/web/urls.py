@@ -4,17 +4,17 @@ from django.urls import include, path
 
 from koers.web import charts
 from koers.web.api import api
-from koers.web.careers import views as careers
-from koers.web.explorer import views as explorer
 from koers.web.market import views as market
+from koers.web.matching import views as matching
+from koers.web.taxonomy import views as taxonomy
 
 urlpatterns = [
-    path("", explorer.home, name="home"),
-    path("esco/", explorer.search, name="search"),
-    path("esco/occupation/<str:concept_id>/", explorer.occupation, name="occupation"),
-    path("esco/skill/<str:concept_id>/", explorer.skill, name="skill"),
-    path("careers/match/", careers.match, name="match"),
-    path("careers/steps/", careers.steps, name="career_steps"),
+    path("", taxonomy.home, name="home"),
+    path("esco/", taxonomy.search, name="search"),
+    path("esco/occupation/<str:concept_id>/", taxonomy.occupation, name="occupation"),
+    path("esco/skill/<str:concept_id>/", taxonomy.skill, name="skill"),
+    path("careers/match/", matching.match, name="match"),
+    path("careers/steps/", matching.steps, name="career_steps"),
     path("market/", market.overview, name="market_overview"),
     path("market/tension/", market.tension, name="market_tension"),
     path("market/forecast/", market.forecasts, name="market_forecast"),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from koers.market.backtest import backtest, backtest_all
+from koers.market.backtest import SeriesTooShort, backtest, backtest_all
 from koers.market.bundled import construction_vacancies_yearly
 
 
@@ -19,7 +19,7 @@ def test_flat_series_has_no_error():
 
 
 def test_too_short_a_series_is_refused():
-    with pytest.raises(ValueError, match="at least"):
+    with pytest.raises(SeriesTooShort, match="at least 3 years"):
         backtest("short", {2020: 1.0, 2021: 2.0, 2022: 3.0})
 
 

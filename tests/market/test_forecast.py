@@ -7,14 +7,16 @@ import math
 
 import pytest
 
+from koers.market.dataset import MarketData, MissingMarketData
 from koers.market.forecast import (
     DAMPING,
     REEMPLOYMENT_RATE,
-    ForecastInputError,
+    HorizonOutOfRange,
+    UnknownScenario,
     all_scenarios,
     forecast,
-    prepare,
 )
+from koers.market.forecast_inputs import EmploymentGaps, prepare
 from tests.market.conftest import small_market
 
 
@@ -112,14 +114,27 @@ def test_adjustments_are_applied_and_named():
 
 def test_bad_options_and_missing_data(market):
     inputs = prepare(market)
-    with pytest.raises(ForecastInputError, match="Unknown scenario"):
+    with pytest.raises(UnknownScenario) as raised:
         forecast(inputs, scenario="boom")
-    with pytest.raises(ForecastInputError, match="horizon"):
+    assert (
+        str(raised.value) == "Unknown scenario “boom”; choose one of: baseline, growth, recession."
+    )
+    with pytest.raises(HorizonOutOfRange, match="between 1 and 15 years"):
         forecast(inputs, horizon=0)
-    from koers.market.dataset import MarketData
-
-    with pytest.raises(LookupError, match="koers market import employment"):
+    with pytest.raises(MissingMarketData, match="koers market import employment"):
         prepare(MarketData([]))
+
+
+def test_a_gap_in_the_employment_series_is_named(market):
+    employment = market.require("employment")
+    holed = [r for r in employment.rows if (r["nace"], r["year"]) != ("F", 2022)]
+    data = MarketData(
+        [*market.datasets, type(employment)("employment", tuple(holed), "test", True)]
+    )
+    with pytest.raises(EmploymentGaps) as raised:
+        prepare(data)
+    assert raised.value.code == "forecast.employment_gaps"
+    assert "F 2022" in str(raised.value)
 
 
 def test_full_synthetic_forecast_is_complete_and_labelled():

@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 from koers.market.formats import (
     FORMATS,
+    BelowMinimum,
+    DuplicateRow,
+    FileMissing,
     ImportValidationError,
+    NotANumber,
+    NotAPeriod,
+    UnknownDatasetKind,
     formats_markdown,
     load_file,
     validate_rows,
@@ -44,6 +50,10 @@ def problems(error: ImportValidationError) -> list[tuple[int, str]]:
     return [(e.row, e.field) for e in error.errors]
 
 
+def codes(error: ImportValidationError) -> list[str]:
+    return [e.problem.code for e in error.errors]
+
+
 def test_valid_csv_is_typed(tmp_path):
     rows = load_file(
         "vacancies", write_csv(tmp_path / "v.csv", [vacancy(), vacancy(occupation="Kok")])
@@ -70,8 +80,19 @@ def test_every_problem_is_reported_with_row_and_field(tmp_path):
         (4, "vacancies"),
         (5, "occupation+period"),
     ]
-    assert "v.csv: row 2, field 'period'" in str(error.value)
-    assert "nothing was imported" in str(error.value)
+    assert codes(error.value) == [
+        c.code for c in (NotAPeriod, BelowMinimum, NotANumber, DuplicateRow)
+    ]
+    assert "v.csv: row 2, field 'period': “2026-13” is not a period YYYY-MM" in str(error.value)
+    assert str(error.value).startswith("4 problem(s) found; nothing was imported.")
+    assert error.value.code == "import.invalid"
+    assert error.value.details()[0] == {
+        "file": "v.csv",
+        "row": 2,
+        "field": "period",
+        "code": "import.not_a_period",
+        "message": "“2026-13” is not a period YYYY-MM",
+    }
 
 
 def test_missing_and_unknown_columns(tmp_path):
@@ -86,12 +107,12 @@ def test_shares_must_sum_to_one_per_group(tmp_path):
         {"nace": "F", "isco_code": "7112", "share": "0.6"},
         {"nace": "F", "isco_code": "7115", "share": "0.3"},
     ]
-    with pytest.raises(ImportValidationError, match=r"shares for nace=F sum to 0\.900"):
+    with pytest.raises(ImportValidationError, match=r"shares for nace=F sum to 0\.900, not 1"):
         load_file("sector_occupation_key", write_csv(tmp_path / "key.csv", rows))
 
 
 def test_choices_are_enforced():
-    with pytest.raises(ImportValidationError, match="'later' is not one of ex_ante, validation"):
+    with pytest.raises(ImportValidationError, match="“later” is not one of ex_ante, validation"):
         validate_rows(
             FORMATS["adjustment_factors"],
             [
@@ -117,9 +138,11 @@ def test_parquet_is_read_like_csv(tmp_path):
 
 
 def test_missing_file_and_unknown_kind(tmp_path):
-    with pytest.raises(ImportValidationError, match="file not found"):
+    with pytest.raises(ImportValidationError) as error:
         load_file("vacancies", tmp_path / "nope.csv")
-    with pytest.raises(KeyError, match="Unknown kind"):
+    assert codes(error.value) == [FileMissing.code]
+    assert str(tmp_path) not in str(error.value), "no server paths in messages"
+    with pytest.raises(UnknownDatasetKind, match="Unknown kind of data “weather”"):
         load_file("weather", tmp_path / "nope.csv")
 
 

@@ -21,7 +21,7 @@ def test_every_mapped_uri_is_an_esco_occupation(taxonomy):
 
 
 def test_real_vdab_names_are_all_mapped():
-    assert all(item["esco_uri"] for item in bottleneck_list_2026())
+    assert all(item.esco_uri for item in bottleneck_list_2026())
     for dataset in real_tension_datasets():
         assert all(row["esco_uri"] for row in dataset.rows)
     with (FLANDERS / "tension_ratio_2021_04.csv").open(encoding="utf-8") as handle:

@@ -6,7 +6,15 @@ import pytest
 
 from koers.market.bundled import FLANDERS, real_tension_datasets
 from koers.market.dataset import Dataset, MarketData
-from koers.market.tension import TensionInputError, bottlenecks, stability, tension_table
+from koers.market.tension import (
+    BadPeriod,
+    UnknownPeriod,
+    bottlenecks,
+    check_period,
+    stability,
+    tension_series,
+    tension_table,
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +50,30 @@ def test_stability_between_the_two_real_periods(real):
 
 
 def test_unknown_period_names_the_periods_there_are(real):
-    with pytest.raises(TensionInputError, match="2020-02, 2021-04"):
+    with pytest.raises(UnknownPeriod) as raised:
         tension_table(real, "2019-01")
+    assert raised.value.code == "market.unknown_period"
+    assert str(raised.value) == (
+        "No vacancy and job-seeker figures for 2019-01. Periods with data: 2020-02, 2021-04."
+    )
+    with pytest.raises(BadPeriod):
+        check_period("2021-13")
+    assert check_period("2021-04") == "2021-04"
+
+
+def test_tension_series_follows_each_occupation_over_periods(real):
+    tightest = [r.occupation_nl for r in tension_table(real, "2021-04")[:3]]
+    series = tension_series(real, ["2020-02", "2021-04"], tightest)
+    assert list(series) == [name for name in tightest if name in series]
+    for name, (periods, ratios) in series.items():
+        expected = {
+            p: r.tension_ratio
+            for p in periods
+            for r in tension_table(real, p)
+            if r.occupation_nl == name
+        }
+        assert dict(zip(periods, ratios, strict=True)) == expected
+    assert series, "the tightest occupations of 2021-04 have figures"
 
 
 def test_zero_vacancies_are_skipped():

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from koers.matching.engine import (
-    ERR_EMPTY_PORTFOLIO,
     NEAR_DUPLICATE,
-    MatchingEngine,
-    MatchingInputError,
+    AmbiguousStart,
+    EmptyPortfolio,
+    TopOutOfRange,
 )
 from koers.matching.reference import weighted_coverage, weighted_requirements
 from koers.outlook import Outlook, TableOutlook
@@ -94,12 +94,12 @@ def test_same_or_higher_level_filter(engine, by_label):
     )
 
 
-def test_outlook_moves_the_ranking(taxonomy, by_label):
+def test_outlook_moves_the_ranking(engine, by_label):
     origin = by_label("nurse assistant")
-    neutral = MatchingEngine(taxonomy).career_steps(occupation_uri=origin, top=5)
+    neutral = engine.career_steps(occupation_uri=origin, top=5)
     last = neutral[-1].occupation.uri
-    boosted = MatchingEngine(taxonomy, TableOutlook({last: Outlook(1.0, "bottleneck occupation")}))
-    steps = boosted.career_steps(occupation_uri=origin, top=5)
+    outlook = TableOutlook({last: Outlook(1.0, "bottleneck occupation")})
+    steps = engine.career_steps(occupation_uri=origin, top=5, outlook=outlook)
     assert [s.occupation.uri for s in steps].index(last) < 4
     assert "bottleneck occupation" in steps[[s.occupation.uri for s in steps].index(last)].why
     with pytest.raises(ValueError, match=r"\[-1, 1\]"):
@@ -114,9 +114,10 @@ def test_career_steps_from_a_portfolio(engine, by_label, taxonomy):
 
 
 def test_bad_input_is_refused(engine, by_label):
-    with pytest.raises(MatchingInputError, match=ERR_EMPTY_PORTFOLIO):
+    with pytest.raises(EmptyPortfolio, match=EmptyPortfolio.message):
         engine.match_portfolio(Portfolio.from_skills(["http://example.org/unknown"]))
-    with pytest.raises(MatchingInputError, match="top"):
+    with pytest.raises(TopOutOfRange, match="between 1 and 200"):
         engine.match_portfolio(Portfolio.from_skills(["x"]), top=0)
-    with pytest.raises(MatchingInputError, match="either"):
+    with pytest.raises(AmbiguousStart) as raised:
         engine.career_steps(top=5)
+    assert raised.value.code == "matching.ambiguous_start"

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from koers.matching.engine import MatchingInputError
-from koers.matching.pathways import ERR_SAME, MAX_STEPS, MIN_STEP_COVERAGE
+from koers.matching.pathways import MAX_STEPS, MIN_STEP_COVERAGE, GoalIsStart
 from koers.portfolio.model import Portfolio
 
 
@@ -43,5 +42,5 @@ def test_routes_from_a_portfolio(planner, by_label, taxonomy):
 
 
 def test_same_start_and_goal_is_refused(planner, by_label):
-    with pytest.raises(MatchingInputError, match=ERR_SAME):
+    with pytest.raises(GoalIsStart, match=GoalIsStart.message):
         planner.routes(occupation_uri=by_label("cook"), goal_uri=by_label("cook"))

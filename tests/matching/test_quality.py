@@ -4,8 +4,8 @@ with its reasoning)."""
 
 from __future__ import annotations
 
+from koers.matching.evaluation import ranking_score, read_transitions
 from koers.matching.reference import jaccard_steps, skill_sets
-from koers.taxonomy.evaluation import ranking_score, read_transitions
 from tests.conftest import DATA
 
 

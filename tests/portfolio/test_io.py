@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -8,9 +7,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from koers.portfolio.io import (
-    ERR_NOT_OBJECT,
+    ClaimBadChoice,
+    ClaimBadDate,
+    ClaimNotAnObject,
+    ClaimSkillMissing,
+    ClaimSkillUnknown,
+    NotAPortfolio,
+    NotJson,
     PortfolioFormatError,
+    SkillNotKnown,
+    portfolio_from_dict,
     portfolio_from_json,
+    portfolio_from_skills,
     portfolio_to_json,
 )
 from koers.portfolio.model import ClaimSource, Portfolio, SkillClaim, ValidationLevel
@@ -32,30 +40,49 @@ def test_export_then_import_gives_the_same_portfolio(items, owner):
 
 
 @pytest.mark.parametrize(
-    ("document", "message"),
+    ("document", "error", "message"),
     [
-        ("not json", "not valid JSON"),
-        ("[]", ERR_NOT_OBJECT),
-        ('{"claims": [{}]}', "Claim 1, field 'skill_uri': missing"),
+        ("not json", NotJson, "The portfolio is not valid JSON: Expecting value."),
+        ("[]", NotAPortfolio, NotAPortfolio.message),
+        (
+            '{"claims": [{}]}',
+            ClaimSkillMissing,
+            "Claim 1, field 'skill_uri': the skill is missing.",
+        ),
         (
             '{"claims": [{"skill_uri": "a"}, {"skill_uri": "b", "validation": "maybe"}]}',
-            "Claim 2, field 'validation'",
+            ClaimBadChoice,
+            "Claim 2, field 'validation': “maybe” is not one of "
+            "self_declared, confirmed, formally_recognised.",
         ),
         (
             '{"claims": [{"skill_uri": "a", "last_used": "yesterday"}]}',
-            "Claim 1, field 'last_used'",
+            ClaimBadDate,
+            "Claim 1, field 'last_used': not a date (YYYY-MM-DD).",
         ),
-        ('{"claims": [{"skill_uri": "a", "source": "friend"}]}', "Claim 1, field 'source'"),
-        ('{"claims": [7]}', "Claim 1, field '*'"),
+        (
+            '{"claims": [{"skill_uri": "a", "source": "friend"}]}',
+            ClaimBadChoice,
+            "Claim 1, field 'source'",
+        ),
+        ('{"claims": [7]}', ClaimNotAnObject, "Claim 1 is not a JSON object."),
     ],
 )
-def test_bad_documents_name_the_claim_and_field(document, message):
-    with pytest.raises(PortfolioFormatError) as error:
+def test_bad_documents_name_the_claim_and_field(document, error, message):
+    with pytest.raises(PortfolioFormatError) as raised:
         portfolio_from_json(document)
-    assert message in str(error.value)
+    assert raised.value.code == error.code
+    assert str(raised.value).startswith(message)
 
 
 def test_unknown_skills_are_refused_when_the_taxonomy_is_given():
-    document = json.dumps({"claims": [{"skill_uri": "http://example.org/s"}]})
-    with pytest.raises(PortfolioFormatError, match="unknown ESCO skill"):
-        portfolio_from_json(document, known_skills={"http://example.org/other"})
+    document = {"claims": [{"skill_uri": "http://example.org/s"}]}
+    with pytest.raises(ClaimSkillUnknown) as raised:
+        portfolio_from_dict(document, known_skills={"http://example.org/other"})
+    assert (
+        str(raised.value)
+        == "Claim 1, field 'skill_uri': http://example.org/s is not an ESCO skill."
+    )
+    with pytest.raises(SkillNotKnown) as raised:
+        portfolio_from_skills(["http://example.org/s"], known_skills={"http://example.org/other"})
+    assert raised.value.code == "portfolio.skill_unknown"

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from koers.taxonomy import build, store
-from koers.taxonomy.search import build_search_index
+from koers.taxonomy.build import MissingSourceFile
+from koers.taxonomy.search_index import build_search_index
 from tests.conftest import SHARED_ESCO
 
 pytestmark = pytest.mark.skipif(not SHARED_ESCO.exists(), reason="shared ESCO extract not present")
@@ -40,5 +41,5 @@ def test_vendored_taxonomy_and_search_index_match_a_fresh_build(tmp_path):
 
 
 def test_missing_source_file_is_named(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"occupations\.csv\.gz"):
+    with pytest.raises(MissingSourceFile, match=r"occupations\.csv\.gz"):
         build.read_occupations(tmp_path)

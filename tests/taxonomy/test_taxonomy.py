@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from koers.taxonomy.model import ESCO_ATTRIBUTION, SkillType, pick_label
-from koers.taxonomy.taxonomy import ERR_UNKNOWN_OCCUPATION, UnknownConceptError
+from koers.taxonomy.taxonomy import UnknownConceptError, UnknownOccupation
 
 NURSE = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"
 PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
@@ -34,7 +34,11 @@ def test_occupation_lookup_with_skills_and_isco(taxonomy):
 def test_unknown_uri_raises_a_clear_error(taxonomy):
     with pytest.raises(UnknownConceptError) as error:
         taxonomy.occupation("http://example.org/nope")
-    assert str(error.value) == ERR_UNKNOWN_OCCUPATION.format(uri="http://example.org/nope")
+    assert isinstance(error.value, UnknownOccupation)
+    assert error.value.code == "taxonomy.unknown_occupation"
+    assert str(error.value) == "Unknown ESCO occupation: http://example.org/nope"
+    assert taxonomy.find_occupation("http://example.org/nope") is None
+    assert taxonomy.find_skill(PYTHON) is taxonomy.skill(PYTHON)
 
 
 def test_skill_flags_type_and_dutch_label_fallback(taxonomy):

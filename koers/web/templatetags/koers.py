@@ -5,7 +5,10 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 
+from koers.errors import KoersError
 from koers.taxonomy.model import Labelled
+from koers.taxonomy.model import concept_id as uri_concept_id
+from koers.web.errors import page_message
 from koers.web.i18n import active_language
 
 register = template.Library()
@@ -54,5 +57,10 @@ def query(context: dict[str, object], **changes: object) -> str:
 
 @register.filter
 def concept_id(concept: Labelled | str) -> str:
-    uri = concept if isinstance(concept, str) else concept.uri
-    return uri.rstrip("/").rsplit("/", 1)[-1]
+    return uri_concept_id(concept if isinstance(concept, str) else concept.uri)
+
+
+@register.filter
+def error_text(error: KoersError) -> str:
+    """An error's message in the active language."""
+    return page_message(error)

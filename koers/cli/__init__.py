@@ -1,0 +1,11 @@
+"""The ``koers`` command line (Typer): one module per domain, each thin over the domain code.
+
+``koers.cli.common`` holds the app, the shared options and the one place errors are printed.
+"""
+
+from __future__ import annotations
+
+from koers.cli import market, matching, serve, taxonomy
+from koers.cli.common import app
+
+__all__ = ["app", "market", "matching", "serve", "taxonomy"]

@@ -1,0 +1,91 @@
+"""Dutch message templates of every error, by code (see :mod:`koers.errors`).
+
+Everyday words first: a citizen reads these on a page. The placeholders are the same as in the
+English templates; a test checks that every error code has its Dutch template here.
+"""
+
+MESSAGES: dict[str, str] = {
+    "cli.batch_line_no_text": "Regel {line}: het veld 'text' ontbreekt of is geen tekst.",
+    "cli.batch_line_not_json": "Regel {line}: geen geldige JSON ({reason}).",
+    "cli.batch_line_not_utf8": "Regel {line}: geen UTF-8-tekst.",
+    "cli.file_or_batch": "Geef een BESTAND of --batch IN.jsonl.",
+    "cli.no_such_file": "Dit bestand bestaat niet: {path}",
+    "cli.no_such_folder": "Deze map bestaat niet: {path}",
+    "cli.not_utf8": "{path} is geen UTF-8-tekst.",
+    "cli.occupation_or_batch": "Geef een BEROEP (URI of naam) of --batch BESTAND.",
+    "cli.skills_or_portfolio": "Geef --skills URI[,URI...] of --portfolio BESTAND, niet allebei.",
+    "extraction.empty_text": "De tekst is leeg.",
+    "extraction.text_too_long": "De tekst is te lang (hoogstens {limit} tekens).",
+    "forecast.employment_gaps": (
+        "In de cijfers over werkgelegenheid ontbreken jaren ({gaps}): "
+        "er kan geen vooruitzicht berekend worden."
+    ),
+    "forecast.horizon_out_of_range": "Kies tussen 1 en {limit} jaar vooruit.",
+    "forecast.unknown_scenario": "Onbekend scenario “{name}”; kies uit: {choices}.",
+    "import.above_maximum": "{value} is meer dan het maximum {maximum}",
+    "import.below_minimum": "{value} is minder dan het minimum {minimum}",
+    "import.column_missing": "deze kolom ontbreekt",
+    "import.duplicate_row": "herhaalt rij {first}",
+    "import.file_missing": "het bestand bestaat niet",
+    "import.invalid": "{count} probleem/problemen gevonden; er werd niets ingelezen.",
+    "import.no_rows": "het bestand bevat geen rijen met gegevens",
+    "import.not_a_choice": "“{value}” is niet een van: {choices}",
+    "import.not_a_number": "“{value}” is geen getal",
+    "import.not_a_period": "“{value}” is geen periode JJJJ-MM",
+    "import.not_a_share": "{value} is geen aandeel tussen 0 en 1",
+    "import.not_finite": "“{value}” is geen eindig getal",
+    "import.not_whole": "“{value}” is geen geheel getal",
+    "import.shares_do_not_add_up": "de aandelen voor {group} tellen op tot {total}, niet tot 1",
+    "import.unknown_column": "deze kolom hoort niet bij dit soort gegevens",
+    "import.unknown_kind": "Onbekend soort gegevens “{kind}”; bekende soorten: {choices}.",
+    "import.unreadable": "het bestand is niet te lezen als CSV (UTF-8) of Parquet: {reason}",
+    "import.value_required": "hier moet een waarde staan",
+    "invalid_input": "Ongeldige invoer: {summary}",
+    "market.bad_period": "“{period}” is geen periode JJJJ-MM.",
+    "market.data_missing": (
+        "Er zijn geen gegevens van het soort “{kind}”: lees ze in met "
+        "`koers market import {kind} BESTAND`."
+    ),
+    "market.series_too_short": (
+        "Voor een terugtoets zijn minstens {needed} jaar gegevens nodig vóór de geteste jaren."
+    ),
+    "market.unknown_collection": "Onbekende verzameling “{name}”; kies uit: {choices}.",
+    "market.unknown_period": (
+        "Voor {period} zijn er geen cijfers over vacatures en werkzoekenden. "
+        "Periodes met cijfers: {periods}."
+    ),
+    "market.unknown_sector": "Onbekende sector “{code}”; bekende sectoren: {choices}.",
+    "matching.ambiguous_start": "Geef ofwel een huidig beroep, ofwel een portfolio.",
+    "matching.empty_portfolio": "Het portfolio bevat geen gekende ESCO-vaardigheden.",
+    "matching.top_out_of_range": "Het aantal resultaten moet tussen 1 en {limit} liggen.",
+    "pathway.goal_is_start": "Het doel is het beroep waarmee je start.",
+    "pathway.no_route": "Geen enkele route van hoogstens {steps} stappen leidt naar dit doel.",
+    "portfolio.claim_bad_choice": (
+        "Competentie {index}, veld '{field}': “{value}” is niet een van: {choices}."
+    ),
+    "portfolio.claim_bad_date": "Competentie {index}, veld '{field}': geen datum (JJJJ-MM-DD).",
+    "portfolio.claim_not_an_object": "Competentie {index} is geen JSON-object.",
+    "portfolio.claim_skill_missing": (
+        "Competentie {index}, veld 'skill_uri': de vaardigheid ontbreekt."
+    ),
+    "portfolio.claim_skill_unknown": (
+        "Competentie {index}, veld 'skill_uri': {uri} is geen ESCO-vaardigheid."
+    ),
+    "portfolio.not_a_portfolio": "Het portfolio moet een JSON-object zijn met een lijst 'claims'.",
+    "portfolio.not_json": "Het portfolio is geen geldige JSON: {reason}.",
+    "portfolio.skill_unknown": "Onbekende ESCO-vaardigheid: {uri}",
+    "portfolio.too_many_claims": "Een portfolio bevat hoogstens {limit} competenties.",
+    "request.no_skills_or_portfolio": "Geef 'skills' of 'portfolio'.",
+    "request.skills_and_portfolio": "Geef 'skills' of 'portfolio', niet allebei.",
+    "search.empty_query": "De zoektekst is leeg.",
+    "search.query_too_long": "De zoektekst is te lang (hoogstens {limit} tekens).",
+    "search.unresolved_occupation": (
+        "Geen ESCO-beroep past goed genoeg bij “{text}”. Bedoelde je: {suggestions}?"
+    ),
+    "search.unresolved_skill": (
+        "Geen ESCO-vaardigheid past goed genoeg bij “{text}”. Bedoelde je: {suggestions}?"
+    ),
+    "taxonomy.source_file_missing": "ESCO-bronbestand ontbreekt: {name} (in de gegeven map)",
+    "taxonomy.unknown_occupation": "Onbekend ESCO-beroep: {uri}",
+    "taxonomy.unknown_skill": "Onbekende ESCO-vaardigheid: {uri}",
+}

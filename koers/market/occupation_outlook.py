@@ -1,0 +1,70 @@
+"""The market's outlook per ESCO occupation, for the matching engine's career steps and checks.
+
+Two signals, each turned into a score in [-1, 1] and averaged when both exist:
+
+* forecast growth of the occupation's ISCO group employment to the horizon (baseline
+  scenario): ``tanh(growth / 0.15)``, so +10 % scores about +0.58;
+* the latest tension ratio of the occupation (mapped VDAB figures): ``tanh(1 - ratio)``, so a
+  bottleneck (ratio 0.3) scores +0.6 and a surplus (ratio 3) -0.96.
+"""
+
+from __future__ import annotations
+
+import math
+
+from koers.market.dataset import MarketData
+from koers.market.forecast import DEFAULT_HORIZON, sector_paths
+from koers.market.forecast_inputs import ForecastInputs
+from koers.market.tension import latest_ratio_by_esco
+from koers.outlook import NEUTRAL, Outlook
+from koers.taxonomy.taxonomy import Taxonomy
+
+GROWTH_SCALE = 0.15
+
+
+class MarketOutlook:
+    """Implements :class:`koers.outlook.OccupationOutlook` from market data."""
+
+    def __init__(self, taxonomy: Taxonomy, data: MarketData, inputs: ForecastInputs) -> None:
+        self.taxonomy = taxonomy
+        levels = sector_paths(inputs, scenario="baseline", horizon=DEFAULT_HORIZON)
+        groups = inputs.key.T @ levels[:, [0, -1]]
+        self.horizon_year = inputs.years[-1] + DEFAULT_HORIZON
+        self.growth = {
+            code: float(end / start - 1)
+            for code, (start, end) in zip(inputs.occupations, groups, strict=True)
+            if start > 0
+        }
+        self.synthetic_forecast = any(
+            "synthetic" in inputs.sources.get(kind, "")
+            for kind in ("employment", "sector_occupation_key")
+        )
+        self.tension = latest_ratio_by_esco(data)
+
+    def outlook(self, occupation_uri: str) -> Outlook:
+        index = self.taxonomy.occupation_index.get(occupation_uri)
+        if index is None:
+            return NEUTRAL
+        occupation = self.taxonomy.occupations[index]
+        scores, parts = [], []
+        growth = self.growth.get(occupation.isco_code)
+        if growth is not None:
+            scores.append(math.tanh(growth / GROWTH_SCALE))
+            label = " (synthetic)" if self.synthetic_forecast else ""
+            parts.append(f"employment forecast {growth:+.0%} by {self.horizon_year}{label}")
+        ratio, period, synthetic = self.tension.get(occupation_uri, (None, "", False))
+        if ratio is not None:
+            scores.append(math.tanh(1 - ratio))
+            label = " (synthetic)" if synthetic else " (VDAB)"
+            parts.append(f"tension ratio {ratio:.2f} in {period}{label}")
+        if not scores:
+            return NEUTRAL
+        return Outlook(
+            score=round(sum(scores) / len(scores), 3),
+            summary="; ".join(parts),
+            source="Koers market forecast",
+            growth=growth,
+            tension_ratio=ratio,
+            tension_period=period,
+            synthetic=self.synthetic_forecast or synthetic,
+        )

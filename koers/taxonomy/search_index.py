@@ -1,0 +1,107 @@
+"""Build time of free-text search: the trigram index of every label and the projection of
+the label embeddings, written once by ``koers taxonomy build`` (see :mod:`koers.taxonomy.search`
+for the query side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import IntEnum, StrEnum
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from koers.taxonomy.model import Labelled, Skill
+from koers.taxonomy.taxonomy import Taxonomy
+from koers.taxonomy.text import normalise, trigrams
+
+SEMANTIC_DIMENSIONS = 128
+"""Label embeddings are projected on their first principal components for search: 86 % of
+the variance, the same precision on the labelled queries, and a small fraction of the time."""
+
+
+class ConceptKind(StrEnum):
+    OCCUPATION = "occupation"
+    SKILL = "skill"
+
+
+class LabelField(IntEnum):
+    PREFERRED = 0
+    ALTERNATIVE = 1
+    ALTERNATIVE_TEXT = 2  # English skill alt labels run together, matched by containment
+
+
+FIELD_WEIGHT = {
+    LabelField.PREFERRED: 1.0,
+    LabelField.ALTERNATIVE: 0.95,
+    LabelField.ALTERNATIVE_TEXT: 0.8,
+}
+
+
+def _concept_entries(concept: Labelled) -> Iterator[tuple[LabelField, str]]:
+    for lang in sorted(concept.labels):
+        yield LabelField.PREFERRED, concept.labels[lang]
+    for lang in sorted(concept.alt_labels):
+        for alt in concept.alt_labels[lang]:
+            yield LabelField.ALTERNATIVE, alt
+    if isinstance(concept, Skill) and concept.alt_label_text_en:
+        yield LabelField.ALTERNATIVE_TEXT, concept.alt_label_text_en
+
+
+def label_entries(taxonomy: Taxonomy, kind: ConceptKind) -> Iterator[tuple[int, LabelField, str]]:
+    """Yield (concept index, field, normalised text) for every searchable label, in index order."""
+    concepts = taxonomy.occupations if kind is ConceptKind.OCCUPATION else taxonomy.skills
+    for index, concept in enumerate(concepts):
+        seen: set[str] = set()
+        for label_field, text in _concept_entries(concept):
+            normalised = normalise(text)
+            if normalised and normalised not in seen:
+                seen.add(normalised)
+                yield index, label_field, normalised
+
+
+def _build_kind_index(taxonomy: Taxonomy, kind: ConceptKind) -> dict[str, npt.NDArray[Any]]:
+    entries = list(label_entries(taxonomy, kind))
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, (_, _, text) in enumerate(entries):
+        for gram in sorted(trigrams(text)):
+            rows.append(row)
+            cols.append(vocabulary.setdefault(gram, len(vocabulary)))
+    matrix = sparse.csc_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(entries), len(vocabulary)),
+    )
+    document_frequency = np.diff(matrix.indptr)
+    idf = np.log((1 + len(entries)) / (1 + document_frequency)).astype(np.float32) + 1
+    return {
+        f"{kind}_indptr": matrix.indptr.astype(np.int32),
+        f"{kind}_indices": matrix.indices.astype(np.int32),
+        f"{kind}_vocabulary": np.array(list(vocabulary), dtype="<U3"),
+        f"{kind}_idf": idf,
+        f"{kind}_concept": np.array([e[0] for e in entries], dtype=np.int32),
+        f"{kind}_field": np.array([e[1] for e in entries], dtype=np.int8),
+    }
+
+
+def build_search_index(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
+    """Return the arrays of the trigram search index for both kinds of concept."""
+    arrays: dict[str, npt.NDArray[Any]] = {}
+    for kind in ConceptKind:
+        arrays.update(_build_kind_index(taxonomy, kind))
+    return arrays
+
+
+def semantic_projection(vectors: npt.NDArray[np.floating]) -> dict[str, npt.NDArray[np.float32]]:
+    """Principal-component projection of label embeddings (built once, with the vectors)."""
+    data = vectors.astype(np.float32)
+    mean = data.mean(axis=0)
+    _, _, components = np.linalg.svd(data - mean, full_matrices=False)
+    return {
+        "search_mean": mean.astype(np.float32),
+        "search_projection": np.ascontiguousarray(
+            components[:SEMANTIC_DIMENSIONS].T, dtype=np.float32
+        ),
+    }

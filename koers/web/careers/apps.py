@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class CareersConfig(AppConfig):
-    name = "koers.web.careers"
-    label = "careers"

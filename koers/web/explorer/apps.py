@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ExplorerConfig(AppConfig):
-    name = "koers.web.explorer"
-    label = "explorer"

@@ -1,0 +1,91 @@
+"""Analyst pages, CSV downloads and data import through the browser form."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from koers.web.accounts.models import User
+from koers.web.market.models import MarketDataset
+
+pytestmark = [pytest.mark.db, pytest.mark.django_db]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "market_overview",
+        "market_tension",
+        "market_forecast",
+        "market_barometer",
+        "market_backtest",
+        "market_entrepreneurs",
+    ],
+)
+def test_pages_render_and_download_csv(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "cdn" not in html.lower()
+    download = client.get(reverse(name), {"format": "csv"})
+    assert download["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(download.content.decode())))
+    assert len(rows) > 1
+
+
+def test_real_and_synthetic_are_labelled(client):
+    real = client.get(reverse("market_tension"), {"period": "2021-04"}).content.decode()
+    assert "VDAB" in real and "provenance real" in real and "Verpleegkundige" in real
+    synthetic = client.get(reverse("market_tension"), {"period": "2026-09"}).content.decode()
+    assert "provenance synthetic" in synthetic
+
+
+def test_chart_pages_load_plotly_locally(client):
+    html = client.get(reverse("market_forecast")).content.decode()
+    assert reverse("plotly_js") in html and 'id="chart-data"' in html
+    js = client.get(reverse("plotly_js"))
+    assert js.status_code == 200 and js["Content-Type"].startswith("application/javascript")
+
+
+def test_statbel_entrepreneurs_are_shown_as_real(client):
+    html = client.get(reverse("market_entrepreneurs"), {"region": "Waals Gewest"}).content.decode()
+    assert "Statbel" in html and "provenance real" in html and "Waals Gewest, 2017" in html
+
+
+def test_unknown_period_is_a_clear_404(client):
+    response = client.get(reverse("market_tension"), {"period": "1999-01"})
+    assert response.status_code == 404
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_only_analysts_and_admins_import(client):
+    citizen = User.objects.create_user("c", password="pw-123456789", role="citizen")
+    client.force_login(citizen)
+    assert client.get(reverse("market_import")).status_code == 403
+
+
+def test_import_is_all_or_nothing(client):
+    analyst = User.objects.create_user("a", password="pw-123456789", role="analyst")
+    client.force_login(analyst)
+    bad = b"occupation,period,vacancies\nLasser,2026-03,10\nKok,2026-3,5\n"
+    response = client.post(
+        reverse("market_import"), {"kind": "vacancies", "file": SimpleUploadedFile("v.csv", bad)}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“2026-3” is geen periode JJJJ-MM" in html
+    assert '<td class="num">2</td><td><code>period</code></td>' in html
+    assert MarketDataset.objects.count() == 0
+    good = b"occupation,period,vacancies\nLasser,2026-03,10\nKok,2026-03,5\n"
+    response = client.post(
+        reverse("market_import"),
+        {"kind": "vacancies", "file": SimpleUploadedFile("v.csv", good), "source": "VDAB"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    dataset = MarketDataset.objects.get()
+    assert dataset.row_count == 2 and dataset.source == "VDAB" and dataset.imported_by == analyst
