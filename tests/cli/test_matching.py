@@ -73,4 +73,5 @@ def test_pathway_json():
     assert routes
     goal = routes[0]["steps"][-1]
     assert goal["label"] == "chefkok"
+    assert all(r["steps"] for r in routes)
     assert all("missing_essential_skills" in step for r in routes for step in r["steps"])

@@ -144,4 +144,5 @@ def test_full_synthetic_forecast_is_complete_and_labelled():
     rows = forecast(inputs, horizon=5)
     assert len(rows) == 5 * len(inputs.occupations)
     assert all(math.isfinite(r.gap) for r in rows)
+    assert len(inputs.sources) >= 7
     assert all("synthetic" in source for kind, source in inputs.sources.items())

@@ -21,8 +21,11 @@ def test_every_mapped_uri_is_an_esco_occupation(taxonomy):
 
 
 def test_real_vdab_names_are_all_mapped():
+    assert len(bottleneck_list_2026()) == 227
     assert all(item.esco_uri for item in bottleneck_list_2026())
+    assert len(real_tension_datasets()) == 4
     for dataset in real_tension_datasets():
+        assert len(dataset.rows) == 20
         assert all(row["esco_uri"] for row in dataset.rows)
     with (FLANDERS / "tension_ratio_2021_04.csv").open(encoding="utf-8") as handle:
         names = [r["occupation_nl"] for r in csv.DictReader(handle)]

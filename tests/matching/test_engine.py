@@ -81,13 +81,14 @@ def test_career_steps_exclude_self_and_near_duplicates(taxonomy, engine, by_labe
             engine.transitions[o, b] >= NEAR_DUPLICATE
             and engine.transitions[b, o] >= NEAR_DUPLICATE
         )
-    assert all(step.why and step.essential_count for step in steps)
+    assert steps and all(step.why and step.essential_count for step in steps)
 
 
 def test_same_or_higher_level_filter(engine, by_label):
     origin = by_label("nurse responsible for general care")
     steps = engine.career_steps(occupation_uri=origin, top=30, same_or_higher_level=True)
     level = engine.skill_level[engine.taxonomy.occupation_index[origin]]
+    assert len(steps) == 30
     assert all(
         engine.skill_level[engine.taxonomy.occupation_index[s.occupation.uri]] >= level
         for s in steps

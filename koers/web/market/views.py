@@ -32,7 +32,7 @@ from koers.market.bundled import (
     entrepreneurs_by_region,
 )
 from koers.market.forecast import SCENARIOS, OccupationForecast, all_scenarios, scenario_series
-from koers.market.formats import FORMATS, PERIOD, ImportValidationError, UnknownDatasetKind
+from koers.market.formats import FORMATS, ImportValidationError, UnknownDatasetKind
 from koers.market.in_force import (
     dataset_import,
     forecast_inputs,
@@ -41,8 +41,10 @@ from koers.market.in_force import (
 )
 from koers.market.tension import (
     MIN_VACANCIES,
+    BadPeriod,
     TensionRow,
     UnknownPeriod,
+    check_period,
     comparable_periods,
     stability,
     tension_periods,
@@ -111,14 +113,13 @@ def tension(request: HttpRequest) -> HttpResponse:
         "min_vacancies": min_vacancies,
         "section": "tension",
     }
-    if not PERIOD.match(period):
-        context["error"] = _("Choose a period as YYYY-MM.")
-        return render(request, "market/tension.html", context, status=400)
     try:
-        rows = [r for r in tension_table(data, period) if r.vacancies >= min_vacancies]
-    except UnknownPeriod as error:
+        rows = [
+            r for r in tension_table(data, check_period(period)) if r.vacancies >= min_vacancies
+        ]
+    except (BadPeriod, UnknownPeriod) as error:
         context["error"] = page_message(error)
-        return render(request, "market/tension.html", context, status=404)
+        return render(request, "market/tension.html", context, status=error.status)
     if wants_csv(request):
         return csv_response(f"tension-{period}", TensionRow, rows)
     comparable = comparable_periods(data, period)

@@ -59,7 +59,12 @@ def test_statbel_entrepreneurs_are_shown_as_real(client):
 def test_unknown_period_is_a_clear_404(client):
     response = client.get(reverse("market_tension"), {"period": "1999-01"})
     assert response.status_code == 404
-    assert 'role="alert"' in response.content.decode()
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert "Voor 1999-01 zijn er geen cijfers over vacatures en werkzoekenden." in html
+    response = client.get(reverse("market_tension"), {"period": "1999-1"})
+    assert response.status_code == 400
+    assert "“1999-1” is geen periode JJJJ-MM." in response.content.decode()
 
 
 def test_only_analysts_and_admins_import(client):
