@@ -11,13 +11,13 @@ from typing import Any
 
 from koers.taxonomy.extract import SkillExtractor
 from koers.taxonomy.model import ESCO_ATTRIBUTION
-from koers.taxonomy.search import Searcher, SemanticIndex, load_searcher
+from koers.taxonomy.search import Searcher, load_searcher
 from koers.taxonomy.store import (
     DATA_DIR,
-    LABEL_VECTORS_FILE,
     SEARCH_INDEX_FILE,
     load_taxonomy,
     read_arrays,
+    read_label_vectors,
 )
 from koers.taxonomy.taxonomy import Taxonomy
 
@@ -30,7 +30,7 @@ def get_taxonomy() -> Taxonomy:
 
 @cache
 def _label_vectors() -> dict[str, Any]:
-    return read_arrays(DATA_DIR, LABEL_VECTORS_FILE)
+    return read_label_vectors(DATA_DIR)
 
 
 @cache
@@ -38,7 +38,7 @@ def get_searcher() -> Searcher:
     return load_searcher(
         load_taxonomy(),
         read_arrays(DATA_DIR, SEARCH_INDEX_FILE),
-        skill_vectors=SemanticIndex.build(_label_vectors()),
+        label_vectors=_label_vectors(),
     )
 
 

@@ -108,19 +108,6 @@ def clauses(text: str) -> Iterator[Span]:
             position = offset + len(part)
 
 
-def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
-    """Embed every skill's preferred labels (all languages): float16 vectors, skill indices."""
-    texts, owners = [], []
-    for index, skill in enumerate(taxonomy.skills):
-        for lang in sorted(skill.labels):
-            texts.append(skill.labels[lang])
-            owners.append(index)
-    return {
-        "vectors": encoder.encode(texts).astype(np.float16),
-        "skill": np.array(owners, dtype=np.int32),
-    }
-
-
 class SkillExtractor:
     """Finds ESCO skills in free text; build once per process, it holds the label vectors."""
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 ESCO_ATTRIBUTION = "ESCO v1.2.0, © European Union"
+KOERS_TRANSLATION = "Koers translation"
 OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
 DEFAULT_LANGUAGE = "nl"
@@ -82,6 +83,12 @@ class Skill(Labelled):
     description_en: str = ""
     alt_label_text_en: str = ""
     """English alternative labels run together: the source extract keeps no separators."""
+    own_labels: tuple[str, ...] = ()
+    """Languages whose preferred label is Koers's own translation, not an official ESCO one."""
+
+    def label_source(self, lang: str) -> str:
+        """Who wrote the label shown in ``lang``: ESCO itself or Koers's translation."""
+        return KOERS_TRANSLATION if lang in self.own_labels else ESCO_ATTRIBUTION
 
     @property
     def flags(self) -> tuple[str, ...]:

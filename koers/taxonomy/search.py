@@ -41,8 +41,22 @@ from koers.taxonomy.text import normalise, trigrams
 FLEMISH_TERMS_FILE = Path(__file__).parent / "data" / "flemish_terms.csv"
 MAX_QUERY_LENGTH = 200
 CANDIDATES = 80
-SEMANTIC_WEIGHT = 0.5
+CANDIDATE_TRIGRAMS = 12
+SEMANTIC_WEIGHT = {ConceptKind.OCCUPATION: 0.1, ConceptKind.SKILL: 0.5}
+"""Weight of meaning against letters, per kind: occupations have rich alternative labels in
+Dutch and English, most skills had none until Koers added its own, so meaning weighs more."""
 SEMANTIC_CANDIDATES = 20
+PREFERRED_SHARE = 0.5
+"""Share of a concept's meaning score that comes from its preferred labels (the rest from its
+best label of any kind, everyday alternatives included)."""
+LOOK_ALIKE_FLOOR = 0.6
+AGREEMENT = 0.7
+"""A label that only looks like the query (not an exact match) keeps its lexical score in full
+when the encoder agrees on meaning (cosine ``AGREEMENT`` or more), down to
+``LOOK_ALIKE_FLOOR`` of it when the meaning is unrelated: "laswerk" is not "glaswerk"."""
+EXACT_MATCH = 0.95
+PRIOR_WEIGHT = 0.05
+"""Weight of how widely occupations use a concept: breaks near-ties towards common skills."""
 RESOLVE_MIN_SCORE = 0.85
 
 
@@ -153,33 +167,43 @@ class ConceptSearch:
             raise ValueError("Search index does not match the taxonomy: rebuild it")
         self.idf = arrays[f"{kind}_idf"]
         self.vocabulary = {gram: i for i, gram in enumerate(arrays[f"{kind}_vocabulary"].tolist())}
-        indices = arrays[f"{kind}_indices"]
-        self.matrix = sparse.csc_matrix(
-            (np.ones(len(indices), dtype=np.float32), indices, arrays[f"{kind}_indptr"]),
+        self.indices = arrays[f"{kind}_indices"]
+        self.indptr = arrays[f"{kind}_indptr"]
+        matrix = sparse.csc_matrix(
+            (np.ones(len(self.indices), dtype=np.float32), self.indices, self.indptr),
             shape=(len(self.texts), len(self.vocabulary)),
         )
-        squared = self.matrix.multiply(self.idf**2).tocsr().sum(axis=1)
+        squared = matrix.multiply(self.idf**2).tocsr().sum(axis=1)
         self.norm = np.sqrt(np.asarray(squared).ravel()).astype(np.float32)
         self.is_text = self.field == LabelField.ALTERNATIVE_TEXT
+        self.prior = usage_prior(taxonomy, kind)
 
     def _candidates(self, query: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
         columns = [self.vocabulary[g] for g in trigrams(query) if g in self.vocabulary]
         if not columns:
             return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
+        query_norm = float(np.sqrt((self.idf[columns] ** 2).sum()))
+        # Common trigrams (" ku", "en ") say little and touch most labels: the rarest ones
+        # pick the candidates, at a fraction of the work.
+        columns = sorted(columns, key=lambda c: -self.idf[c])[:CANDIDATE_TRIGRAMS]
         weights = self.idf[columns] ** 2
-        dot = self.matrix[:, columns] @ weights
-        query_norm = float(np.sqrt(weights.sum()))
-        overlap = np.where(
-            self.is_text,
-            dot / (query_norm**2),
-            dot / (query_norm * np.maximum(self.norm, 1e-6)),
+        starts, ends = self.indptr[columns], self.indptr[np.asarray(columns) + 1]
+        rows = np.concatenate([self.indices[a:b] for a, b in zip(starts, ends, strict=True)])
+        dot = np.bincount(
+            rows, weights=np.repeat(weights, ends - starts), minlength=len(self.texts)
         )
-        overlap *= np.where(self.is_text, FIELD_WEIGHT[LabelField.ALTERNATIVE_TEXT], 1.0)
-        count = min(CANDIDATES, int(np.count_nonzero(overlap)))
-        if count == 0:
+        shared = np.flatnonzero(dot)  # only labels sharing a trigram can be candidates
+        if len(shared) == 0:
             return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
+        is_text = self.is_text[shared]
+        overlap = np.where(
+            is_text,
+            dot[shared] / (query_norm**2) * FIELD_WEIGHT[LabelField.ALTERNATIVE_TEXT],
+            dot[shared] / (query_norm * np.maximum(self.norm[shared], 1e-6)),
+        )
+        count = min(CANDIDATES, len(shared))
         top = np.argpartition(-overlap, count - 1)[:count]
-        return top, overlap[top].astype(np.float32)
+        return shared[top], overlap[top].astype(np.float32)
 
     def _rank(
         self, query: str, entries: npt.NDArray[np.intp], overlap: npt.NDArray[np.float32]
@@ -230,20 +254,24 @@ class ConceptSearch:
     def _with_meaning(
         self, query: str, lexical: dict[int, tuple[float, str]]
     ) -> dict[int, tuple[float, str]]:
-        """Blend the lexical score with the encoder's cosine between query and label, so a
-        Dutch query finds skills whose labels exist in English only."""
+        """Blend the lexical score with meaning: the encoder's cosine between the query and the
+        concept's labels (the best of any label, and of its preferred labels, half each, so an
+        everyday alternative finds a skill while its own name decides between look-alikes),
+        plus a small prior for concepts that many occupations use."""
         assert self.semantic is not None
         semantic = self.semantic
-        similarity = semantic.vectors @ semantic.project(encoder.encode([query]))[0]
-        top = np.argpartition(-similarity, SEMANTIC_CANDIDATES)[:SEMANTIC_CANDIDATES]
-        meaning: dict[int, float] = {}
-        for row in top.tolist():
-            concept = int(semantic.owners[row])
-            meaning[concept] = max(meaning.get(concept, 0.0), float(similarity[row]))
+        similarity = semantic.similarity(encoder.encode([query]))
+        candidates = set(lexical) | semantic.nearest(similarity, SEMANTIC_CANDIDATES)
+        weight = SEMANTIC_WEIGHT[self.kind]
         blended = {}
-        for concept in lexical.keys() | meaning.keys():
+        for concept in candidates:
             score, text = lexical.get(concept, (0.0, ""))
-            combined = (1 - SEMANTIC_WEIGHT) * score + SEMANTIC_WEIGHT * meaning.get(concept, 0.0)
+            sense = semantic.meaning(similarity, concept)
+            if score < EXACT_MATCH:
+                score *= min(1.0, LOOK_ALIKE_FLOOR + (1 - LOOK_ALIKE_FLOOR) * sense / AGREEMENT)
+            combined = (1 - PRIOR_WEIGHT) * ((1 - weight) * score + weight * sense) + (
+                PRIOR_WEIGHT * float(self.prior[concept])
+            )
             blended[concept] = (combined, text or self.concepts[concept].label("en"))
         return blended
 
@@ -281,12 +309,31 @@ class ConceptSearch:
         return [(self.concepts[c].uri, s / 100) for c, s in ranked]
 
 
+def usage_prior(taxonomy: Taxonomy, kind: ConceptKind) -> npt.NDArray[np.float32]:
+    """Per concept in [0, 1]: for skills, how many occupations need it (essential counts 1,
+    optional 0.5), on a log scale; occupations have no prior (zeros)."""
+    if kind is ConceptKind.OCCUPATION:
+        return np.zeros(len(taxonomy.occupations), dtype=np.float32)
+    uses = np.bincount(
+        taxonomy.link_skill,
+        weights=np.where(taxonomy.link_essential, 1.0, 0.5),
+        minlength=len(taxonomy.skills),
+    )
+    prior = np.log1p(uses)
+    return (prior / max(float(prior.max()), 1e-9)).astype(np.float32)
+
+
 @dataclass(frozen=True)
 class SemanticIndex:
-    """Label embeddings in the reduced space, the concept of each row, and the projection."""
+    """Label embeddings of one kind of concept in the reduced space.
+
+    Rows of one concept are contiguous (``starts``); ``preferred`` marks preferred labels.
+    """
 
     vectors: npt.NDArray[np.float32]  # (labels, SEMANTIC_DIMENSIONS), unit length
-    owners: npt.NDArray[np.int32]
+    owners: npt.NDArray[np.int32]  # (labels,) the concept of each row
+    starts: npt.NDArray[np.intp]  # (concepts + 1,) first row of each concept, then the end
+    preferred_count: npt.NDArray[np.intp]  # (concepts,) its preferred labels, first in its rows
     mean: npt.NDArray[np.float32]  # (512,)
     projection: npt.NDArray[np.float32]  # (512, SEMANTIC_DIMENSIONS)
 
@@ -295,17 +342,51 @@ class SemanticIndex:
         reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-9)
         return reduced.astype(np.float32)
 
+    def similarity(self, query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Cosine of every label row to the embedded ``query`` (1 × 512), shape (labels,)."""
+        result: npt.NDArray[np.float32] = self.vectors @ self.project(query)[0]
+        return result
+
+    def nearest(self, similarity: npt.NDArray[np.float32], count: int) -> set[int]:
+        """The concepts owning the ``count`` label rows most similar to the query."""
+        rows = np.argpartition(-similarity, count)[:count]
+        return set(self.owners[rows].tolist())
+
+    def meaning(self, similarity: npt.NDArray[np.float32], concept: int) -> float:
+        """The mean of the concept's best label's cosine and its best preferred label's
+        (preferred labels come first among a concept's rows)."""
+        start, end = int(self.starts[concept]), int(self.starts[concept + 1])
+        rows = similarity[start:end]
+        preferred = rows[: int(self.preferred_count[concept])]
+        return float((1 - PREFERRED_SHARE) * rows.max() + PREFERRED_SHARE * preferred.max())
+
     @classmethod
-    def build(cls, arrays: dict[str, npt.NDArray[Any]]) -> SemanticIndex:
-        """From the vendored label vectors and their precomputed projection."""
-        index = cls(
-            vectors=np.empty((0, 0), dtype=np.float32),
-            owners=arrays["skill"],
-            mean=arrays["search_mean"].astype(np.float32),
-            projection=arrays["search_projection"].astype(np.float32),
+    def build(cls, arrays: dict[str, npt.NDArray[Any]], kind: ConceptKind) -> SemanticIndex:
+        """From the vendored label vectors of ``kind`` and their precomputed projection."""
+        vectors, owners = (
+            (arrays["vectors"], arrays["skill"])
+            if kind is ConceptKind.SKILL
+            else (arrays["occupation_vectors"], arrays["occupation"])
         )
-        reduced = np.ascontiguousarray(index.project(arrays["vectors"].astype(np.float32)))
-        return cls(reduced, index.owners, index.mean, index.projection)
+        preferred = arrays["preferred"] if kind is ConceptKind.SKILL else np.ones(len(owners), bool)
+        if np.any(np.diff(owners) < 0):
+            raise ValueError("Label vectors must be grouped by concept: rebuild them")
+        mean = arrays["search_mean"].astype(np.float32)
+        projection = arrays["search_projection"].astype(np.float32)
+        reduced = (vectors.astype(np.float32) - mean) @ projection
+        reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-9)
+        starts = np.r_[np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]), len(owners)]
+        preferred_count = np.add.reduceat(preferred.astype(np.intp), starts[:-1])
+        if len(starts) - 1 != int(owners[-1]) + 1 or not preferred[starts[:-1]].all():
+            raise ValueError("Every concept needs label vectors, preferred labels first: rebuild")
+        return cls(
+            vectors=np.ascontiguousarray(reduced, dtype=np.float32),
+            owners=owners,
+            starts=starts,
+            preferred_count=preferred_count,
+            mean=mean,
+            projection=projection,
+        )
 
 
 @dataclass(frozen=True)
@@ -339,11 +420,17 @@ class Searcher:
 def load_searcher(
     taxonomy: Taxonomy,
     arrays: dict[str, npt.NDArray[Any]],
-    skill_vectors: SemanticIndex | None = None,
+    label_vectors: dict[str, npt.NDArray[Any]] | None = None,
 ) -> Searcher:
-    """The occupation and skill indexes; with ``skill_vectors``, skill search blends in the
+    """The occupation and skill indexes; with ``label_vectors``, both blend in the
     multilingual encoder's similarity."""
+    semantic = {
+        kind: SemanticIndex.build(label_vectors, kind) if label_vectors else None
+        for kind in ConceptKind
+    }
     return Searcher(
-        occupations=ConceptSearch(taxonomy, ConceptKind.OCCUPATION, arrays),
-        skills=ConceptSearch(taxonomy, ConceptKind.SKILL, arrays, semantic=skill_vectors),
+        occupations=ConceptSearch(
+            taxonomy, ConceptKind.OCCUPATION, arrays, semantic[ConceptKind.OCCUPATION]
+        ),
+        skills=ConceptSearch(taxonomy, ConceptKind.SKILL, arrays, semantic[ConceptKind.SKILL]),
     )

@@ -24,7 +24,7 @@ TAXONOMY_FILE = "taxonomy.json.gz"
 LINKS_FILE = "links.npz"
 SEARCH_INDEX_FILE = "search_index.npz"
 LABEL_VECTORS_FILE = "label_vectors.npz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _FLAGS = ("transversal", "digital", "green", "language")
 
@@ -50,6 +50,7 @@ def _skill_row(s: Skill) -> list[Any]:
         flags,
         s.description_en,
         s.alt_label_text_en,
+        list(s.own_labels),
     ]
 
 
@@ -112,8 +113,11 @@ def read_taxonomy(source: Path = DATA_DIR) -> Taxonomy:
             language=bool(flags & 8),
             description_en=description,
             alt_label_text_en=alt_text,
+            own_labels=tuple(own),
         )
-        for uri, labels, alts, skill_type, reuse, flags, description, alt_text in document["skills"]
+        for uri, labels, alts, skill_type, reuse, flags, description, alt_text, own in document[
+            "skills"
+        ]
     ]
     with np.load(source / LINKS_FILE) as links:
         link_arrays = (links["occupation"], links["skill"], links["essential"])
@@ -149,7 +153,29 @@ def write_search_index(arrays: dict[str, npt.NDArray[Any]], target: Path) -> Non
 
 
 def write_label_vectors(arrays: dict[str, npt.NDArray[Any]], target: Path) -> None:
-    write_arrays(target, LABEL_VECTORS_FILE, arrays)
+    """Write label embeddings (arrays named ``*vectors``) as int8 with one scale per row, a
+    quarter of float32's size (cosines change by well under 0.01); other arrays as they are."""
+    stored: dict[str, npt.NDArray[Any]] = {}
+    for name, array in arrays.items():
+        if name.endswith("vectors"):
+            vectors = np.asarray(array, dtype=np.float32)
+            scale = np.maximum(np.abs(vectors).max(axis=1), 1e-9) / 127
+            stored[f"{name}_int8"] = np.round(vectors / scale[:, np.newaxis]).astype(np.int8)
+            stored[f"{name}_scale"] = scale.astype(np.float32)
+        else:
+            stored[name] = array
+    write_arrays(target, LABEL_VECTORS_FILE, stored)
+
+
+def read_label_vectors(source: Path = DATA_DIR) -> dict[str, npt.NDArray[Any]]:
+    """The label embeddings as unit-length float32 arrays, with the other arrays."""
+    arrays = read_arrays(source, LABEL_VECTORS_FILE)
+    for name in [n.removesuffix("_int8") for n in arrays if n.endswith("_int8")]:
+        vectors = arrays.pop(f"{name}_int8").astype(np.float32)
+        vectors *= arrays.pop(f"{name}_scale")[:, np.newaxis]
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+        arrays[name] = vectors
+    return arrays
 
 
 @cache

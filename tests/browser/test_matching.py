@@ -18,7 +18,7 @@ def test_citizen_picks_skills_and_sees_fitting_occupations(live_server, browser)
     WebDriverWait(browser, 10).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, ".choices a"))
     )
-    browser.find_element(By.PARTIAL_LINK_TEXT, "carry out wound care").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "wondzorg uitvoeren").click()
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".chips li")))
     browser.find_element(By.ID, "sq").send_keys("medicatie toedienen" + Keys.ENTER)
     WebDriverWait(browser, 10).until(

@@ -18,7 +18,7 @@ def _ranked(queries, rank):
 
 def test_search_beats_linear_scan_and_meets_floor(searcher):
     queries = read_queries(DATA / "search_queries.csv")
-    assert len(queries) >= 60
+    assert len(queries) >= 200
     assert sum("typo" in q.note for q in queries) >= 10
     assert {q.lang for q in queries} == {"nl", "en"}
     ours = _ranked(
@@ -27,10 +27,19 @@ def test_search_beats_linear_scan_and_meets_floor(searcher):
     linear = _ranked(
         queries, lambda q: [uri for uri, _ in searcher.index(q.kind).linear_scan(q.query)]
     )
-    assert precision_at(queries, ours, 1) >= 0.72
-    assert precision_at(queries, ours, 3) >= 0.82
+    assert precision_at(queries, ours, 1) >= 0.70
+    assert precision_at(queries, ours, 3) >= 0.86
     assert precision_at(queries, ours, 1) > precision_at(queries, linear, 1)
     assert precision_at(queries, ours, 3) > precision_at(queries, linear, 3)
+
+
+def test_everyday_dutch_skill_words_find_their_skill(searcher):
+    everyday = [q for q in read_queries(DATA / "search_queries.csv") if "everyday" in q.note]
+    assert len(everyday) >= 60
+    assert {(q.lang, q.kind) for q in everyday} == {("nl", "skill")}
+    ours = _ranked(everyday, lambda q: [h.uri for h in searcher.skills.search(q.query)])
+    assert precision_at(everyday, ours, 1) >= 0.60
+    assert precision_at(everyday, ours, 3) >= 0.82
 
 
 def test_typos_and_flemish_terms_are_found(searcher):
@@ -41,7 +50,7 @@ def test_typos_and_flemish_terms_are_found(searcher):
         found = precision_at(
             tagged, lambda q: [h.uri for h in searcher.index(q.kind).search(q.query)], 3
         )
-        assert found >= 0.7, tag
+        assert found >= 0.75, tag
 
 
 def test_extraction_precision_and_recall(extractor):
@@ -50,20 +59,18 @@ def test_extraction_precision_and_recall(extractor):
     score = extraction_score(
         texts, lambda t: [s.skill_uri for s in extractor.extract(t.text, lang=t.lang)]
     )
-    assert score.precision >= 0.4
-    assert score.recall >= 0.28
-    assert score.predicted <= 8 * len(texts)  # no flood of weak matches
+    assert score.precision >= 0.3
+    assert score.recall >= 0.38
+    assert score.predicted <= 11 * len(texts)  # no flood of weak matches
 
 
-def test_dutch_text_finds_skills_with_english_labels_only(extractor, taxonomy):
+def test_dutch_text_finds_skills_named_by_koers_translation(extractor, taxonomy):
     texts = [t for t in read_texts(DATA / "extraction_texts.jsonl") if t.lang == "nl"]
     found = set()
     for text in texts:
         acceptable = set().union(*text.gold)
         for skill in extractor.extract(text.text, lang="nl"):
-            if skill.skill_uri in acceptable and not taxonomy.skill(skill.skill_uri).has_label(
-                "nl"
-            ):
+            if skill.skill_uri in acceptable and "nl" in taxonomy.skill(skill.skill_uri).own_labels:
                 found.add(skill.skill_uri)
-                assert skill.method == "semantic"
+                assert skill.label == taxonomy.skill(skill.skill_uri).label("nl")
     assert len(found) >= 5

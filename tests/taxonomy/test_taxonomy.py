@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from koers.taxonomy.model import ESCO_ATTRIBUTION, SkillType, pick_label
+from koers.taxonomy.model import ESCO_ATTRIBUTION, KOERS_TRANSLATION, SkillType, pick_label
 from koers.taxonomy.taxonomy import UnknownConceptError, UnknownOccupation
 
 NURSE = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"
+FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
 PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
 
 
@@ -41,14 +42,21 @@ def test_unknown_uri_raises_a_clear_error(taxonomy):
     assert taxonomy.find_skill(PYTHON) is taxonomy.skill(PYTHON)
 
 
-def test_skill_flags_type_and_dutch_label_fallback(taxonomy):
+def test_skill_flags_type_and_every_skill_in_dutch(taxonomy):
     python = taxonomy.skill(PYTHON)
     assert python.skill_type is SkillType.KNOWLEDGE
     assert python.digital
-    english_only = next(s for s in taxonomy.skills if not s.has_label("nl"))
-    assert english_only.label("nl") == english_only.label("en")
-    dutch = sum(1 for s in taxonomy.skills if s.has_label("nl"))
-    assert dutch == 2367
+    assert all(s.has_label("nl") for s in taxonomy.skills)
+    official = [s for s in taxonomy.skills if "nl" not in s.own_labels]
+    assert len(official) == 2367, "ESCO's own Dutch labels are kept where they exist"
+    assert python.label("nl") == "Python (computerprogrammering)"
+    assert python.label_source("nl") == ESCO_ATTRIBUTION
+    forklift = taxonomy.skill(FORKLIFT)
+    assert forklift.label("nl") == "heftruck besturen"
+    assert forklift.label_source("nl") == KOERS_TRANSLATION
+    assert "heftruck" in forklift.alternatives("nl")
+    everyday = sum(1 for s in taxonomy.skills if s.alternatives("nl"))
+    assert everyday >= 2000
 
 
 def test_labels_are_pluggable_per_language():

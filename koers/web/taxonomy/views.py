@@ -73,6 +73,8 @@ def skill(request: HttpRequest, concept_id: str) -> HttpResponse:
         {
             "skill": item,
             "label": item.label(lang),
+            "alternatives": item.alternatives(lang)[:8],
+            "own_translation": lang in item.own_labels,
             "path": list(reversed(taxonomy.broader_path(item.uri))),
             "related": taxonomy.related_skills(item.uri),
             "essential_for": sorted(essential, key=lambda o: o.label(lang)),
