@@ -2,7 +2,9 @@
 
 * search: precision at 1 and 3, against a linear rapidfuzz scan of every label; per language,
   for the misspelt and Flemish queries, and for the everyday Dutch skill words;
-* text → skills: micro precision and recall, per language;
+* text → skills: micro precision and recall, per language, on the project's texts; and
+  R-Precision@5/@10 on the public job-ad sentences beside a literal label match and a plain
+  encoder ranking, with throughput;
 * career steps: hits@10, hits@20 and MRR, against a plain Jaccard overlap of skill sets.
 
 Prints one JSON object.
@@ -12,10 +14,12 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
+PUBLIC = ROOT.parent / "shared" / "data" / "benchmarks"
 
 
 def _ranking(score) -> dict[str, float]:
@@ -42,9 +46,12 @@ def main() -> None:
     from koers.matching.evaluation import ranking_score, read_transitions
     from koers.matching.reference import jaccard_steps, skill_sets
     from koers.taxonomy import get_extractor, get_searcher
+    from koers.taxonomy.baselines import encoder_ranking, literal_match
     from koers.taxonomy.evaluation import (
         extraction_score,
         precision_at,
+        r_precision,
+        read_benchmark_texts,
         read_queries,
         read_texts,
     )
@@ -97,6 +104,26 @@ def main() -> None:
             "predicted": score.predicted,
             "gold_groups": score.gold,
         }
+
+    public = read_benchmark_texts(PUBLIC / "skill_extraction_validation.jsonl")
+    start = time.perf_counter()
+    ranked = {t: [s.skill_uri for s in extractor.extract(t.text, lang="en")] for t in public}
+    seconds = time.perf_counter() - start
+    literal = {t: literal_match(extractor, t.text) for t in public}
+    plain = {t: encoder_ranking(extractor, t.text) for t in public}
+    extraction["public_job_ad_sentences"] = {
+        "texts": len(public),
+        **{
+            f"{name}_rp_at_{k}": round(r_precision(public, ranking.__getitem__, k), 3)
+            for name, ranking in (
+                ("ours", ranked),
+                ("literal_baseline", literal),
+                ("encoder_baseline", plain),
+            )
+            for k in (5, 10)
+        },
+        "words_per_second": round(sum(len(t.text.split()) for t in public) / seconds),
+    }
 
     transitions = read_transitions(DATA / "career_transitions.csv")
     sets = skill_sets(taxonomy)

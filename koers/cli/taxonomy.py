@@ -27,7 +27,7 @@ from koers.cli.common import (
 )
 from koers.errors import InvalidInput
 from koers.rows import row_dict
-from koers.taxonomy.extract import DEFAULT_MIN_SCORE, ExtractionInputError
+from koers.taxonomy.extract import DEFAULT_LIMIT, DEFAULT_MIN_SCORE, ExtractionInputError
 
 search_app = typer.Typer(help="Search the competence language (ESCO).", no_args_is_help=True)
 taxonomy_app = typer.Typer(help="Maintain the vendored ESCO files.", no_args_is_help=True)
@@ -36,6 +36,9 @@ app.add_typer(taxonomy_app, name="taxonomy")
 
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100, help="number of results")]
 MinScoreOption = Annotated[float, typer.Option(min=0.0, max=1.0, help="confidence floor")]
+TopSkillsOption = Annotated[
+    int, typer.Option("--top", min=1, max=100, help="number of skills, best first")
+]
 
 
 class FileOrBatch(InvalidInput):
@@ -77,7 +80,9 @@ def search_skills(
     _print_hits(f"skills for “{query}”", hits, as_json, "skill_uri")
 
 
-def _extract_batch(batch: Path, lang: Lang, min_score: float, output: Path | None) -> None:
+def _extract_batch(
+    batch: Path, lang: Lang, min_score: float, top: int, output: Path | None
+) -> None:
     from koers.taxonomy import get_extractor
 
     extractor = get_extractor()
@@ -92,7 +97,9 @@ def _extract_batch(batch: Path, lang: Lang, min_score: float, output: Path | Non
                 result: dict[str, Any] = {"line": number}
                 if text is not None:
                     try:
-                        found = extractor.extract(text, lang=lang.value, min_score=min_score)
+                        found = extractor.extract(
+                            text, lang=lang.value, min_score=min_score, limit=top
+                        )
                         result["skills"] = [row_dict(s) for s in found]
                     except ExtractionInputError as error:
                         problem = error
@@ -124,24 +131,27 @@ def extract_skills(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="batch output file")] = None,
     min_score: MinScoreOption = DEFAULT_MIN_SCORE,
+    top: TopSkillsOption = DEFAULT_LIMIT,
 ) -> None:
     """Turn a CV, vacancy or course description into ESCO skills with the matched text."""
     if batch is not None:
-        _extract_batch(batch, lang, min_score, output)
+        _extract_batch(batch, lang, min_score, top, output)
         return
     if file is None:
         raise FileOrBatch()
     from koers.taxonomy import get_extractor
 
-    found = get_extractor().extract(read_text(file), lang=lang.value, min_score=min_score)
+    found = get_extractor().extract(
+        read_text(file), lang=lang.value, min_score=min_score, limit=top
+    )
     if as_json:
         print_json([row_dict(s) for s in found])
         return
     table = Table(title=f"skills in {file}")
-    for column in ("score", "skill", "text", "how"):
+    for column in ("score", "skill", "text", "clearly in the text"):
         table.add_column(column)
     for s in found:
-        table.add_row(f"{s.score:.2f}", s.label, s.matched_text, s.method)
+        table.add_row(f"{s.score:.2f}", s.label, s.matched_text, "yes" if s.clear else "maybe")
     out.print(table)
 
 

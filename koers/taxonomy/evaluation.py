@@ -103,3 +103,38 @@ def extraction_score(
         predicted=predicted,
         gold=groups,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkText:
+    """A public human-labelled text (``../shared/data/benchmarks/``) and its ESCO skills."""
+
+    text: str
+    gold: frozenset[str]
+
+
+def read_benchmark_texts(path: Path) -> list[BenchmarkText]:
+    """The labelled texts of a skill-extraction benchmark file (JSON lines with ``text`` and
+    ``esco_skill_uris``); texts without a label are left out."""
+    texts = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                if record.get("esco_skill_uris"):
+                    texts.append(
+                        BenchmarkText(record["text"], frozenset(record["esco_skill_uris"]))
+                    )
+    return texts
+
+
+def r_precision(
+    texts: Sequence[BenchmarkText], ranked: Callable[[BenchmarkText], list[str]], k: int
+) -> float:
+    """R-Precision@k: |top-k ∩ gold| / min(k, |gold|), averaged over texts."""
+    if not texts:
+        return 0.0
+    total = 0.0
+    for text in texts:
+        total += len(set(ranked(text)[:k]) & text.gold) / min(k, len(text.gold))
+    return total / len(texts)

@@ -1,17 +1,18 @@
-"""Text → ESCO skills: find the competences a CV, vacancy or course description speaks of.
+"""Text → ESCO skills: a ranked list of the competences a CV, vacancy or course text speaks of.
 
-Two signals, each with the span of text it came from:
+Each skill gets a score in [0, 1] and the span of text it came from:
 
-* *label*: a skill's preferred or alternative label (any language) occurs word for word;
-* *semantic*: a clause of the text, embedded with the multilingual encoder, lies close to a
-  skill's label embedding. This is what lets Dutch text find skills with English labels only.
+* *semantic*: the whole text and each of its clauses are embedded, and a skill scores the best
+  cosine between any of them and its labels. English text uses the English sentence encoder
+  (all-MiniLM-L6-v2, :mod:`koers.taxonomy.english`) against the English labels; other text
+  uses the multilingual encoder against every label (Dutch, English and everyday words).
+* *label*: a skill's label (any language) occurs word for word; it scores at least
+  ``LABEL_MATCH_SCORE``.
 
-To avoid flooding the reader with weak guesses, each clause contributes at most its best
-skills above a similarity floor, and each candidate is then weighed by its *coherence* with the
-whole text: the occupations that need most of the candidates are found through ESCO's
-occupation-skill links, and a candidate none of those occupations needs ("serve beers" in a
-childcare vacancy) loses up to ``1 - COHERENCE_BASE`` of its score. Each skill is reported once,
-with its strongest evidence, if its score reaches ``min_score``.
+:meth:`SkillExtractor.extract` returns the best ``limit`` skills (10 by default), best first.
+Pages call a skill "clearly in the text" when its score reaches :func:`clear_threshold` for the
+text's language, and "maybe" below it: the thresholds are where about two in three skills above
+them were right on the project's own labelled texts (``tests/data/extraction_texts.jsonl``).
 """
 
 from __future__ import annotations
@@ -25,26 +26,34 @@ import numpy as np
 import numpy.typing as npt
 
 from koers.errors import InvalidInput
-from koers.taxonomy import encoder
+from koers.taxonomy import encoder, english
 from koers.taxonomy.taxonomy import Taxonomy
 from koers.taxonomy.text import normalise
 
 MAX_TEXT_LENGTH = 20_000
 
-LABEL_MATCH_SCORE = 0.9
 MIN_LABEL_WORDS = 2
 MIN_SINGLE_WORD_LENGTH = 5
-CANDIDATE_FLOOR = 0.4
-"""Cosine below which a clause-skill pair is not even a candidate."""
-DEFAULT_MIN_SCORE = 0.45
-"""Score (after coherence) below which a skill is not reported; calibrated on tests/data."""
-CONTEXT_OCCUPATIONS = 10
-COHERENCE_BASE = 0.6
-COHERENCE_SATURATION = 1 / 3
-"""A candidate needed by a third of the (weighted) context occupations counts in full."""
-PER_CLAUSE = 2
 MIN_CLAUSE_WORDS = 2
-RUNNER_UP_MARGIN = 0.04
+DEFAULT_LIMIT = 10
+CONTEXT_SKILLS = 30
+CONTEXT_SEGMENTS = 4
+"""Coherence needs context: it weighs in only for texts of this many segments or more."""
+CONTEXT_OCCUPATIONS = 10
+COHERENCE_BASE = 0.8
+COHERENCE_SATURATION = 1 / 3
+"""A skill needed by a third of the (weighted) context occupations counts in full; one none of
+them needs ("serve beers" in a childcare vacancy) keeps ``COHERENCE_BASE`` of its score."""
+DEFAULT_MIN_SCORE = 0.0
+LABEL_MATCH_SCORE = 0.75
+CLEAR_SCORE = {"en": 0.6, "nl": 0.6}
+"""Score from which a skill counts as clearly in the text, per encoder (English / other)."""
+
+
+def clear_threshold(lang: str) -> float:
+    """The score from which a skill counts as clearly in a text of language ``lang``."""
+    return CLEAR_SCORE["en" if lang == "en" else "nl"]
+
 
 _SENTENCE = re.compile(r"[^.!?;\n•·|]+")
 _CLAUSE_BREAK = re.compile(
@@ -77,6 +86,7 @@ class ExtractedSkill:
     end: int
     matched_text: str
     method: str  # "label" or "semantic"
+    clear: bool = False  # the score reaches the clear threshold of the text's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,75 +125,94 @@ class SkillExtractor:
         self.taxonomy = taxonomy
         self.vectors = label_vectors["vectors"].astype(np.float32)
         self.owner = label_vectors["skill"]
-        self.phrases = self._label_phrases(taxonomy)
-        self.longest_phrase = max(len(p.split()) for p in self.phrases)
+        self.starts = np.r_[np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])]
+        self.english = label_vectors["english_vectors"].astype(np.float32)
         self.needs = taxonomy.link_matrix(np.ones(len(taxonomy.link_skill)))
         self.needed_by = self.needs.T.tocsr()
+        self.phrases = self._label_phrases(taxonomy)
+        self.longest_phrase = max(len(p.split()) for p in self.phrases)
 
-    def coherence(self, candidates: dict[int, float]) -> dict[int, float]:
-        """For each candidate skill, the weighted share of the text's context occupations (those
-        needing most candidates) that need it, scaled to [0, 1]."""
-        scores = np.zeros(self.needs.shape[1], dtype=np.float32)
-        for skill, score in candidates.items():
-            scores[skill] = score
-        support = self.needs @ scores
+    def coherence(self, scores: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Per skill in [0, 1]: the weighted share of the text's context occupations (the
+        ``CONTEXT_OCCUPATIONS`` that need most of the best candidates) that need it."""
+        candidates = np.argpartition(-scores, CONTEXT_SKILLS)[:CONTEXT_SKILLS]
+        weights = np.zeros(len(scores), dtype=np.float32)
+        weights[candidates] = np.maximum(scores[candidates], 0)
+        support = self.needs @ weights
         count = min(CONTEXT_OCCUPATIONS, int(np.count_nonzero(support)))
         if count == 0:
-            return dict.fromkeys(candidates, 0.0)
+            return np.zeros(len(scores), dtype=np.float32)
         top = np.argpartition(-support, count - 1)[:count]
-        weights = np.zeros(self.needs.shape[0], dtype=np.float32)
-        weights[top] = support[top] / support[top].max()
-        share = (self.needed_by @ weights) / weights.sum()
-        return {skill: min(1.0, float(share[skill]) / COHERENCE_SATURATION) for skill in candidates}
+        context = np.zeros(self.needs.shape[0], dtype=np.float32)
+        context[top] = support[top] / support[top].max()
+        share = (self.needed_by @ context) / context.sum()
+        return np.minimum(1.0, share / COHERENCE_SATURATION).astype(np.float32)
 
     @staticmethod
     def _label_phrases(taxonomy: Taxonomy) -> dict[str, int]:
+        """Normalised labels to look for word for word: every label of two words or more, and
+        single-word preferred labels ("boekhouding"); single everyday words ("staat",
+        "warm") say too little on their own."""
         phrases: dict[str, int] = {}
         for index, skill in enumerate(taxonomy.skills):
-            labels = list(skill.labels.values())
-            for alts in skill.alt_labels.values():
-                labels.extend(alts)
-            for label in labels:
-                phrase = normalise(label)
+            preferred = {normalise(label) for label in skill.labels.values()}
+            labels = [
+                *preferred,
+                *(normalise(a) for alts in skill.alt_labels.values() for a in alts),
+            ]
+            for phrase in labels:
                 words = phrase.split()
                 if len(words) >= MIN_LABEL_WORDS or (
-                    len(words) == 1 and len(phrase) >= MIN_SINGLE_WORD_LENGTH
+                    phrase in preferred and len(phrase) >= MIN_SINGLE_WORD_LENGTH
                 ):
                     phrases.setdefault(phrase, index)
         return phrases
 
-    def _label_matches(self, text: str) -> Iterator[tuple[int, float, Span]]:
+    def label_matches(self, text: str) -> Iterator[tuple[int, Span]]:
         words = list(_WORD.finditer(text))
         normalised = [normalise(w.group()) for w in words]
         for i in range(len(words)):
             for n in range(min(self.longest_phrase, len(words) - i), 0, -1):
-                phrase = " ".join(normalised[i : i + n])
-                skill = self.phrases.get(phrase)
+                skill = self.phrases.get(" ".join(normalised[i : i + n]))
                 if skill is not None:
                     start, end = words[i].start(), words[i + n - 1].end()
-                    yield skill, LABEL_MATCH_SCORE, Span(start, end, text[start:end])
+                    yield skill, Span(start, end, text[start:end])
                     break
 
-    def _semantic_matches(
-        self, spans: Sequence[Span], floor: float
-    ) -> Iterator[tuple[int, float, Span]]:
-        if not spans:
-            return
-        similarity = encoder.encode([s.text for s in spans]) @ self.vectors.T
-        shortlist = PER_CLAUSE * 3
-        for row, span in zip(similarity, spans, strict=True):
-            top = np.argpartition(-row, shortlist)[:shortlist]
-            order = top[np.argsort(-row[top])]
-            best = float(row[order[0]])
-            taken: set[int] = set()
-            for column in order.tolist():
-                score = float(row[column])
-                skill = int(self.owner[column])
-                if score < floor or score < best - RUNNER_UP_MARGIN or len(taken) >= PER_CLAUSE:
-                    break
-                if skill not in taken:
-                    taken.add(skill)
-                    yield skill, score, span
+    def _segments(self, text: str) -> list[Span]:
+        stripped = text.strip()
+        start = text.find(stripped)
+        whole = Span(start, start + len(stripped), stripped)
+        parts = [s for s in clauses(text) if s.text != whole.text]
+        return [whole, *parts]
+
+    def _similarity(self, segments: Sequence[Span], lang: str) -> npt.NDArray[np.float32]:
+        """Cosine of every segment to every skill, shape (segments, skills)."""
+        texts = [s.text for s in segments]
+        if lang == "en":
+            result: npt.NDArray[np.float32] = english.encode(texts) @ self.english.T
+            return result
+        rows = encoder.encode(texts) @ self.vectors.T  # (segments, label rows)
+        return np.maximum.reduceat(rows, self.starts, axis=1)
+
+    @staticmethod
+    def _covering(
+        similarity: npt.NDArray[np.float32],
+        scores: npt.NDArray[np.float32],
+        best_segment: npt.NDArray[np.intp],
+        limit: int,
+    ) -> list[int]:
+        """The ``limit`` skills to report, so that every part of the text is heard: the best
+        skill of each segment first, then each segment's second best, and so on (at one rank,
+        by score). A skill counts for the segment it fits best."""
+        ranks: dict[int, int] = {}
+        for segment in range(similarity.shape[0]):
+            own = np.flatnonzero(best_segment == segment)
+            ordered = own[np.argsort(-scores[own], kind="stable")][:limit]
+            for rank, skill in enumerate(ordered.tolist()):
+                ranks[skill] = rank
+        chosen = sorted(ranks, key=lambda skill: (ranks[skill], -scores[skill], skill))[:limit]
+        return sorted(chosen, key=lambda skill: (-scores[skill], skill))
 
     def extract(
         self,
@@ -191,42 +220,45 @@ class SkillExtractor:
         *,
         lang: str = "nl",
         min_score: float = DEFAULT_MIN_SCORE,
-        limit: int = 25,
+        limit: int = DEFAULT_LIMIT,
     ) -> list[ExtractedSkill]:
-        """Return the skills ``text`` speaks of, best first, at most ``limit``.
+        """Return the ``limit`` skills ``text`` most likely speaks of, best first, each with
+        its score and the span it came from; skills scoring below ``min_score`` are left out.
 
         Raises :class:`ExtractionInputError` for empty or over-long text.
         """
         check_text(text)
-        best: dict[int, tuple[float, Span, str]] = {}
-        found = [(s, c, span, "label") for s, c, span in self._label_matches(text)]
-        found += [
-            (s, c, span, "semantic")
-            for s, c, span in self._semantic_matches(list(clauses(text)), CANDIDATE_FLOOR)
-        ]
-        for skill, score, span, method in found:
-            if skill not in best or score > best[skill][0]:
-                best[skill] = (score, span, method)
-        coherence = self.coherence({skill: item[0] for skill, item in best.items()})
-        weighed = {
-            skill: (
-                score * (COHERENCE_BASE + (1 - COHERENCE_BASE) * coherence[skill]),
-                span,
-                method,
+        segments = self._segments(text)
+        similarity = self._similarity(segments, lang)
+        best_segment = similarity.argmax(axis=0)
+        scores = similarity.max(axis=0)
+        if len(segments) >= CONTEXT_SEGMENTS:
+            scores = scores * (COHERENCE_BASE + (1 - COHERENCE_BASE) * self.coherence(scores))
+        method = np.zeros(len(scores), dtype=bool)  # True: a label occurs in the text
+        spans = {}
+        for skill, span in self.label_matches(text):
+            if scores[skill] < LABEL_MATCH_SCORE:
+                scores[skill] = LABEL_MATCH_SCORE
+                method[skill] = True
+                spans[skill] = span
+        top = self._covering(similarity, scores, best_segment, limit)
+        threshold = clear_threshold(lang)
+        found = []
+        for skill in top:
+            score = float(scores[skill])
+            if score < min_score:
+                continue
+            span = spans.get(skill) or segments[int(best_segment[skill])]
+            found.append(
+                ExtractedSkill(
+                    skill_uri=self.taxonomy.skills[skill].uri,
+                    label=self.taxonomy.skills[skill].label(lang),
+                    score=round(min(score, 1.0), 4),
+                    start=span.start,
+                    end=span.end,
+                    matched_text=span.text,
+                    method="label" if method[skill] else "semantic",
+                    clear=score >= threshold,
+                )
             )
-            for skill, (score, span, method) in best.items()
-        }
-        kept = {skill: item for skill, item in weighed.items() if item[0] >= min_score}
-        ranked = sorted(kept.items(), key=lambda item: (-item[1][0], item[1][1].start))[:limit]
-        return [
-            ExtractedSkill(
-                skill_uri=self.taxonomy.skills[skill].uri,
-                label=self.taxonomy.skills[skill].label(lang),
-                score=round(score, 4),
-                start=span.start,
-                end=span.end,
-                matched_text=span.text,
-                method=method,
-            )
-            for skill, (score, span, method) in ranked
-        ]
+        return found

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from koers.taxonomy import encoder
+from koers.taxonomy import encoder, english
 from koers.taxonomy.model import Labelled, Skill
 from koers.taxonomy.taxonomy import Taxonomy
 from koers.taxonomy.text import normalise, trigrams
@@ -102,7 +102,8 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
     Skills: every preferred label (all languages) and the Dutch everyday alternatives;
     ``vectors`` (float32, unit length), ``skill`` (the skill index of each row) and
     ``preferred`` (whether the row is a preferred label). Occupations: their preferred labels,
-    as ``occupation_vectors`` and ``occupation``. Rows of one concept are contiguous.
+    as ``occupation_vectors`` and ``occupation``. Rows of one concept are contiguous. Also
+    ``english_vectors``: each skill's English label by the English encoder (text → skills).
     """
     texts, owners, preferred = [], [], []
     for index, skill in enumerate(taxonomy.skills):
@@ -126,6 +127,7 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
         "preferred": np.array(preferred, dtype=bool),
         "occupation_vectors": encoder.encode(occupation_texts),
         "occupation": np.array(occupation_owners, dtype=np.int32),
+        "english_vectors": english.encode([s.label("en") for s in taxonomy.skills]),
     }
 
 

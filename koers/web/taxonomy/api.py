@@ -8,7 +8,12 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from koers.taxonomy import get_extractor, get_searcher, get_taxonomy
-from koers.taxonomy.extract import DEFAULT_MIN_SCORE, MAX_TEXT_LENGTH, ExtractedSkill
+from koers.taxonomy.extract import (
+    DEFAULT_LIMIT,
+    DEFAULT_MIN_SCORE,
+    MAX_TEXT_LENGTH,
+    ExtractedSkill,
+)
 from koers.taxonomy.search import MAX_QUERY_LENGTH, OccupationHit, SkillHit
 from koers.web.errors import Error
 
@@ -73,7 +78,7 @@ class ExtractIn(Schema):
     text: str = Field(..., min_length=1, max_length=MAX_TEXT_LENGTH)
     lang: Language = "nl"
     min_score: float = Field(DEFAULT_MIN_SCORE, ge=0.0, le=1.0)
-    limit: int = Field(25, ge=1, le=100)
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=100, description="how many skills, best first")
 
 
 @router.get("/occupations/search", response={200: list[OccupationHit], 400: Error}, tags=[TAG])
