@@ -145,8 +145,9 @@ class SkillExtractor:
         top = np.argpartition(-support, count - 1)[:count]
         context = np.zeros(self.needs.shape[0], dtype=np.float32)
         context[top] = support[top] / support[top].max()
-        share = (self.needed_by @ context) / context.sum()
-        return np.minimum(1.0, share / COHERENCE_SATURATION).astype(np.float32)
+        share = np.asarray(self.needed_by @ context, dtype=np.float32) / context.sum()
+        result: npt.NDArray[np.float32] = np.minimum(1.0, share / COHERENCE_SATURATION)
+        return result
 
     @staticmethod
     def _label_phrases(taxonomy: Taxonomy) -> dict[str, int]:
