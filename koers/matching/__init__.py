@@ -9,12 +9,12 @@ from functools import cache
 
 from koers.matching.engine import MatchingEngine
 from koers.matching.pathways import PathwayPlanner
-from koers.taxonomy import get_taxonomy
+from koers.taxonomy import get_taxonomy, occupation_descriptions
 
 
 @cache
 def get_engine() -> MatchingEngine:
-    return MatchingEngine(get_taxonomy())
+    return MatchingEngine(get_taxonomy(), description_vectors=occupation_descriptions())
 
 
 @cache

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from koers.errors import InvalidInput
+from koers.matching.relatedness import Relatedness
 from koers.matching.weights import (
     DEFAULT_HALF_LIFE_YEARS,
     ESSENTIAL_WEIGHT,
@@ -91,6 +92,8 @@ class OccupationMatch:
 @dataclass
 class MatchingEngine:
     taxonomy: Taxonomy
+    description_vectors: npt.NDArray[np.float32] | None = None
+    """Occupations' English descriptions embedded (see :mod:`koers.matching.relatedness`)."""
 
     def __post_init__(self) -> None:
         t = self.taxonomy
@@ -105,6 +108,7 @@ class MatchingEngine:
         self.essential_count = np.diff(self.essential.indptr)
         self.profiles = t.link_matrix(np.where(essential, 1.0, OPTIONAL_HELD))
         self.transitions = self._all_pairs()
+        self.relatedness = Relatedness(t, self.transitions, self.description_vectors)
         self.skill_level = np.array([self._skill_level(o) for o in t.occupations], dtype=np.int8)
 
     def _skill_level(self, occupation: Occupation) -> int:
@@ -216,13 +220,12 @@ class MatchingEngine:
     ) -> list[OccupationMatch]:
         """Rank reachable occupations by skill similarity and labour-market outlook.
 
-        Skill similarity of a step to occupation b is ``reuse ** CONTINUITY * coverage **
-        (1 - CONTINUITY)``: *reuse* is the share of the person's weighted skills that b uses
-        (b builds on what they do now), *coverage* the share of b's weighted requirements they
-        already have (how ready they are). Reuse weighs most: steps people really take, from
-        assistant to qualified role, into a specialisation or sideways, keep most of what they
-        do; coverage alone favours small occupations that ask little. The outlook then moves
-        the score by up to ``OUTLOOK_INFLUENCE``.
+        From an occupation, skill similarity is :class:`Relatedness` (skill overlap both ways,
+        shared skill groups, the meaning of the descriptions, ISCO proximity; weights fitted
+        on expert-curated related occupations). From a portfolio it is ``reuse ** CONTINUITY *
+        coverage ** (1 - CONTINUITY)``: *reuse* is the share of the person's weighted skills
+        that b uses, *coverage* the share of b's weighted requirements they already have. The
+        outlook then moves the score by up to ``OUTLOOK_INFLUENCE``.
 
         Start from a current occupation (precomputed transitions) or a portfolio. The occupation
         itself, and with ``exclude_near_duplicates`` occupations that are the same job under
@@ -252,7 +255,10 @@ class MatchingEngine:
             level = 1
         if same_or_higher_level:
             excluded |= self.skill_level < level
-        similarity = reuse**CONTINUITY * coverage ** (1 - CONTINUITY)
+        if occupation_uri is not None:
+            similarity = self.relatedness.similarity(origin)
+        else:
+            similarity = reuse**CONTINUITY * coverage ** (1 - CONTINUITY)
         candidates = np.where(excluded, -1.0, similarity)
         pool = _top_indices(candidates, min(len(candidates), top * 5))
         scored = []

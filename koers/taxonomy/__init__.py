@@ -21,7 +21,13 @@ from koers.taxonomy.store import (
 )
 from koers.taxonomy.taxonomy import Taxonomy
 
-__all__ = ["ESCO_ATTRIBUTION", "get_extractor", "get_searcher", "get_taxonomy"]
+__all__ = [
+    "ESCO_ATTRIBUTION",
+    "get_extractor",
+    "get_searcher",
+    "get_taxonomy",
+    "occupation_descriptions",
+]
 
 
 def get_taxonomy() -> Taxonomy:
@@ -40,6 +46,11 @@ def get_searcher() -> Searcher:
         read_arrays(DATA_DIR, SEARCH_INDEX_FILE),
         label_vectors=_label_vectors(),
     )
+
+
+def occupation_descriptions() -> Any:
+    """Each occupation's English description embedded, shape (occupations, 384)."""
+    return _label_vectors()["occupation_description_vectors"]
 
 
 @cache

@@ -103,7 +103,8 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
     ``vectors`` (float32, unit length), ``skill`` (the skill index of each row) and
     ``preferred`` (whether the row is a preferred label). Occupations: their preferred labels,
     as ``occupation_vectors`` and ``occupation``. Rows of one concept are contiguous. Also
-    ``english_vectors``: each skill's English label by the English encoder (text → skills).
+    ``english_vectors``: each skill's English label by the English encoder (text → skills),
+    and ``occupation_description_vectors``: each occupation's English description by it.
     """
     texts, owners, preferred = [], [], []
     for index, skill in enumerate(taxonomy.skills):
@@ -128,6 +129,9 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
         "occupation_vectors": encoder.encode(occupation_texts),
         "occupation": np.array(occupation_owners, dtype=np.int32),
         "english_vectors": english.encode([s.label("en") for s in taxonomy.skills]),
+        "occupation_description_vectors": english.encode(
+            [o.description("en") or o.label("en") for o in taxonomy.occupations]
+        ),
     }
 
 
