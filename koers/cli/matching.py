@@ -182,8 +182,19 @@ def pathway(
     from koers.matching import get_planner
     from koers.matching.export import route_dict
 
+    from koers.matching.pathways import NoRoute
+
     start, target = _resolve_occupation(origin), _resolve_occupation(goal)
-    found = get_planner().routes(occupation_uri=start, goal_uri=target, count=routes)
+    try:
+        found = get_planner().routes(occupation_uri=start, goal_uri=target, count=routes)
+    except NoRoute as error:
+        out.print("Closest occupations within reach:")
+        for c in error.closest:
+            out.print(
+                f"  {c.occupation.label(lang.value)} ({c.steps} steps): "
+                f"{len(c.gap.missing_essential_skills)} essential skills of the goal still missing"
+            )
+        raise
     if as_json:
         print_json([route_dict(r, lang=lang.value) for r in found])
         return

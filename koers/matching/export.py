@@ -20,6 +20,8 @@ def match_dict(match: OccupationMatch, *, lang: str = "nl") -> dict[str, Any]:
         "occupation_uri": match.occupation.uri,
         "label": match.occupation.label(lang),
         "score": match.score,
+        "essential_total": match.essential_count,
+        "essential_covered": match.matched_essential_count,
         "essential_coverage": match.essential_coverage,
         "coverage": match.coverage,
         "reuse": match.reuse,

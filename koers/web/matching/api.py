@@ -36,6 +36,8 @@ class OccupationMatchOut(Schema):
     occupation_uri: str
     label: str
     score: float
+    essential_total: int = Field(..., description="essential skills the occupation asks")
+    essential_covered: int = Field(..., description="of those, the ones the person has")
     essential_coverage: float
     coverage: float
     reuse: float

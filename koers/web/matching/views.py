@@ -12,6 +12,7 @@ from django.shortcuts import render
 from koers.market.in_force import market_outlook
 from koers.matching import get_engine, get_planner
 from koers.matching.engine import MatchingInputError
+from koers.matching.pathways import NoRoute
 from koers.portfolio.model import Portfolio
 from koers.taxonomy import get_searcher, get_taxonomy
 from koers.taxonomy.model import OCCUPATION_PREFIX, SKILL_PREFIX, Occupation, Skill, concept_id
@@ -111,6 +112,9 @@ def steps(request: HttpRequest) -> HttpResponse:
                 context["routes"] = get_planner().routes(
                     occupation_uri=current.uri, goal_uri=goal.uri, count=3
                 )
+            except NoRoute as error:
+                context["route_error"] = page_message(error)
+                context["closest"] = error.closest
             except MatchingInputError as error:
                 context["route_error"] = page_message(error)
     return render(request, "matching/steps.html", context)

@@ -22,6 +22,10 @@ def test_match_occupations_from_skills(client, taxonomy):
     assert body[0]["occupation_uri"] == NURSE
     assert body[0]["missing_essential_skills"] == []
     assert body[0]["essential_coverage"] == 1.0
+    assert body[0]["essential_covered"] == body[0]["essential_total"] > 0
+    for match in body:
+        missing = len(match["missing_essential_skills"])
+        assert match["essential_covered"] + missing == match["essential_total"]
 
 
 def test_match_occupations_from_portfolio_with_validation(client, taxonomy):
