@@ -181,7 +181,6 @@ def pathway(
     """The few shortest realistic routes from a current occupation to a goal."""
     from koers.matching import get_planner
     from koers.matching.export import route_dict
-
     from koers.matching.pathways import NoRoute
 
     start, target = _resolve_occupation(origin), _resolve_occupation(goal)
