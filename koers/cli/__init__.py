@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from koers.cli import market, matching, serve, taxonomy
+from koers.cli import checks, market, matching, serve, taxonomy
 from koers.cli.common import app
 
-__all__ = ["app", "market", "matching", "serve", "taxonomy"]
+__all__ = ["app", "checks", "market", "matching", "serve", "taxonomy"]

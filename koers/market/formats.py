@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ SHARE_TOLERANCE = 0.01
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    type: str  # "text", "int", "float", "period" (YYYY-MM), "year", "share" (0..1)
+    type: str  # "text", "int", "float", "period" (YYYY-MM), "date", "year", "share" (0..1)
     description: str
     required: bool = True
     minimum: float | None = None
@@ -65,6 +66,11 @@ class NotAChoice(ImportProblem):
 class NotAPeriod(ImportProblem):
     code = "import.not_a_period"
     message = "“{value}” is not a period YYYY-MM"
+
+
+class NotADate(ImportProblem):
+    code = "import.not_a_date"
+    message = "“{value}” is not a date YYYY-MM-DD"
 
 
 class NotANumber(ImportProblem):
@@ -319,6 +325,17 @@ FORMATS: dict[str, DatasetFormat] = {
 }
 
 
+def read_csv_rows(path: Path) -> list[dict[str, Any]]:
+    """The rows of a CSV file (UTF-8, header row); raise an :class:`ImportValidationError`
+    naming the file when it cannot be read."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        problem = Unreadable(reason=str(error).replace(str(path), path.name))
+        raise ImportValidationError([RowError(path.name, 0, "*", problem)]) from None
+
+
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """Read a CSV or Parquet file into a list of row dicts (values as the file gives them)."""
     if path.suffix.lower() == ".parquet":
@@ -340,6 +357,11 @@ def _value(column: Column, raw: Any) -> Any:
         if column.choices and text not in column.choices:
             raise NotAChoice(value=text, choices=", ".join(column.choices))
         return text
+    if column.type == "date":
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise NotADate(value=text) from None
     if column.type == "period":
         if not PERIOD.match(text):
             raise NotAPeriod(value=text)

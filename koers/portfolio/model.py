@@ -26,6 +26,13 @@ class ClaimSource(StrEnum):
     SELF = "self"
 
 
+class Visibility(StrEnum):
+    """Who may see a claim: only its owner, or also those the owner gave consent to."""
+
+    PRIVATE = "private"
+    SHARED = "shared"
+
+
 @dataclass(frozen=True, slots=True)
 class SkillClaim:
     """One competence in a portfolio, with where it comes from and when it was last used."""
@@ -34,13 +41,21 @@ class SkillClaim:
     validation: ValidationLevel = ValidationLevel.SELF_DECLARED
     last_used: date | None = None
     source: ClaimSource = ClaimSource.SELF
-    evidence: str = ""
+    evidence: str = ""  # free text or a link to a certificate, a work sample, ...
+    issuer: str = ""  # who identified it: the school, provider, employer or coach by name
+    identified_on: date | None = None
+    visibility: Visibility = Visibility.SHARED
 
 
 @dataclass(frozen=True, slots=True)
 class Portfolio:
+    """A person's competences; ``occupation`` (ESCO URI) is what they do now, ``aspirations``
+    the occupations they would like to move to."""
+
     claims: tuple[SkillClaim, ...] = field(default_factory=tuple)
     owner: str = ""
+    occupation: str | None = None
+    aspirations: tuple[str, ...] = ()
 
     @property
     def skill_uris(self) -> frozenset[str]:
