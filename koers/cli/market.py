@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from koers.cli.common import JsonOption, app, command, open_database, out, print_json
+from koers.cli.common import JsonOption, app, command, fail, open_database, out, print_json
+from koers.errors import KoersError
 from koers.rows import row_dict
 
 market_app = typer.Typer(
@@ -137,14 +138,31 @@ def market_bottlenecks(
     out.print(table)
 
 
-@command(app, "forecast")
+forecast_app = typer.Typer(
+    help="Demand and supply forecasts; `koers forecast backtest` checks them against naive.",
+    invoke_without_command=True,
+)
+app.add_typer(forecast_app, name="forecast")
+
+
+@forecast_app.callback()
 def forecast_command(
+    context: typer.Context,
     scenario: Annotated[Scenario, typer.Option(help="demand scenario")] = Scenario.baseline,
     horizon: Annotated[int, typer.Option(min=1, max=15, help="years ahead")] = 5,
     stem_trend: Annotated[bool, typer.Option(help="supply: continue the STEM trend")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Demand (expansion + replacement), new supply and gap per occupation and year."""
+    if context.invoked_subcommand is not None:
+        return
+    try:
+        _forecast(scenario, horizon, stem_trend=stem_trend, as_json=as_json)
+    except KoersError as error:
+        fail(error)
+
+
+def _forecast(scenario: Scenario, horizon: int, *, stem_trend: bool, as_json: bool) -> None:
     from koers.market.forecast import forecast
     from koers.taxonomy import get_taxonomy
 
@@ -177,5 +195,38 @@ def forecast_command(
             f"{r.total_demand:,.0f}",
             f"{r.new_supply:,.0f}",
             f"{r.gap:,.0f}",
+        )
+    out.print(table)
+
+
+@command(forecast_app, "backtest")
+def forecast_backtest(as_json: JsonOption = False) -> None:
+    """Backtest on real construction vacancies: the chosen method per series against naive.
+
+    The method is chosen by rolling origin on the training years; the last three are held out.
+    """
+    from koers.market.backtest import construction_backtests
+    from koers.market.bundled import CONSTRUCTION_SOURCE
+
+    results = construction_backtests()
+    if as_json:
+        print_json([row_dict(r) for r in results])
+        return
+    wins = sum(r.beats_naive for r in results)
+    table = Table(
+        title=f"backtest {', '.join(map(str, results[0].test_years))}: "
+        f"{wins} of {len(results)} series beat naive",
+        caption=CONSTRUCTION_SOURCE,
+    )
+    for column in ("series", "method", "MAPE", "naive MAPE", "MASE", "beats naive"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(
+            r.series,
+            r.method,
+            f"{r.mape:.1f}%",
+            f"{r.naive_mape:.1f}%",
+            f"{r.mase:.2f}",
+            "yes" if r.beats_naive else "no",
         )
     out.print(table)

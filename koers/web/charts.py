@@ -61,6 +61,27 @@ def lines(
     return figure
 
 
+def band(
+    figure: go.Figure, x: list[Any], lower: list[float], upper: list[float], *, name: str
+) -> go.Figure:
+    """Add a shaded band between ``lower`` and ``upper`` (e.g. a prediction interval): the
+    lower edge as an invisible line, the upper one filled down to it (``fill="tonexty"``)."""
+    edge = {"width": 0, "color": "rgba(11, 79, 138, 0)"}
+    figure.add_trace(go.Scatter(x=x, y=lower, mode="lines", line=edge, name=name, showlegend=False))
+    figure.add_trace(
+        go.Scatter(
+            x=x,
+            y=upper,
+            mode="lines",
+            line=edge,
+            fill="tonexty",
+            fillcolor="rgba(11, 79, 138, 0.15)",
+            name=name,
+        )
+    )
+    return figure
+
+
 def bars(labels: list[str], values: list[float], *, colors: list[str] | None = None) -> go.Figure:
     return go.Figure(
         go.Bar(x=values, y=labels, orientation="h", marker={"color": colors or PALETTE[0]})

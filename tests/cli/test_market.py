@@ -45,6 +45,22 @@ def test_forecast_json_shape():
     assert keys <= set(rows[0])
 
 
+def test_forecast_backtest_json_shape():
+    rows = run_json("forecast", "backtest", "--json")
+    assert {"series", "method", "mape", "naive_mape", "mase", "beats_naive"} <= set(rows[0])
+    total = next(r for r in rows if r["series"] == "Totaal")
+    assert total["test_years"] == [2023, 2024, 2025]
+    assert total["beats_naive"] and total["mape"] < total["naive_mape"]
+    assert len(total["lower"]) == len(total["upper"]) == 3
+    assert "Openstaande vacatures (jaargemiddelde)" in {r["series"] for r in rows}
+
+
+def test_forecast_backtest_table():
+    result = runner.invoke(app, ["forecast", "backtest"])
+    assert result.exit_code == 0, result.output
+    assert "beat naive" in result.output and "Totaal" in result.output
+
+
 def test_synthetic_files_drop_in_through_import(tmp_path):
     """A data set in the documented formats replaces the synthetic one without code changes."""
     before = run_json("forecast", "--horizon", "1", "--json")

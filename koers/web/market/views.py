@@ -11,12 +11,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from koers.market.backtest import BacktestResult, backtest, backtest_all
+from koers.market.backtest import BacktestResult, construction_backtests
 from koers.market.barometer import COLLECTIONS, SkillTrend
 from koers.market.bundled import (
     BOTTLENECK_SOURCE,
@@ -32,6 +33,7 @@ from koers.market.bundled import (
     entrepreneurs_by_region,
 )
 from koers.market.forecast import SCENARIOS, OccupationForecast, all_scenarios, scenario_series
+from koers.market.forecasting import interval
 from koers.market.formats import FORMATS, ImportValidationError, UnknownDatasetKind
 from koers.market.in_force import (
     dataset_import,
@@ -143,6 +145,10 @@ def tension(request: HttpRequest) -> HttpResponse:
 
 @charts.CHART_CSP
 def forecasts(request: HttpRequest) -> HttpResponse:
+    """Demand and supply per occupation group under a scenario. The chosen group's demand gets
+    an indicative 80 % band: the construction-vacancy total's backtest interval (its log
+    half-width one year ahead, times sqrt(years ahead)) applied to demand; the only real yearly
+    series Koers has, so a rule of thumb for the uncertainty, not a model of demand itself."""
     inputs = forecast_inputs()
     scenario = _choice(request.GET.get("scenario"), SCENARIOS, "baseline") or "baseline"
     horizon = _int(request.GET.get("horizon"), 5, 1, 15)
@@ -164,7 +170,18 @@ def forecasts(request: HttpRequest) -> HttpResponse:
         for name, rs in chosen.items()
     }
     base = chosen.get("baseline", [])
+    shown = chosen.get(scenario, base)
     series[_("new supply")] = ([r.year for r in base], [round(r.new_supply) for r in base])
+    total = _total_backtest()
+    years = [r.year for r in shown]
+    lower, upper = interval(
+        [r.total_demand for r in shown],
+        total.interval_scale,
+        [y - inputs.years[-1] for y in years],
+    )
+    figure = charts.lines(series, dash={_("new supply"): "dot"})
+    band_name = _("indicative 80%% band (%(scenario)s)") % {"scenario": scenario}
+    charts.band(figure, years, np.round(lower).tolist(), np.round(upper).tolist(), name=band_name)
     context = {
         "section": "forecast",
         "scenario": scenario,
@@ -174,12 +191,15 @@ def forecasts(request: HttpRequest) -> HttpResponse:
         "top": [(r, _isco_label(r.isco_code)) for r in final[:40]],
         "code": code,
         "code_label": _isco_label(code),
-        "chosen": base,
+        "chosen": shown,
+        "band": list(zip(shown, lower.tolist(), upper.tolist(), strict=True)),
+        "band_total": total,
+        "band_method": _method_label(total.method),
         "sources": sorted(set(inputs.sources.values())),
         "synthetic": any("synthetic" in s for s in inputs.sources.values()),
         "groups": sorted((c, _isco_label(c)) for c in inputs.occupations),
         "chart": charts.figure_json(
-            charts.lines(series, dash={_("new supply"): "dot"}),
+            figure,
             title=_("Demand and new supply per year: %(group)s") % {"group": _isco_label(code)},
             y_title=_("persons per year"),
         ),
@@ -227,33 +247,63 @@ def barometer(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _total_backtest() -> BacktestResult:
+    return next(r for r in construction_backtests() if r.series == "Totaal")
+
+
+def _method_label(method: str) -> str:
+    labels = {
+        "naive": _("naive (last value)"),
+        "mean": _("mean of the training years"),
+        "ses": _("simple exponential smoothing"),
+        "damped": _("damped trend"),
+        "trend": _("trend rule of the demand model"),
+        "damped+naive": _("mean of damped trend and naive"),
+    }
+    return labels.get(method, method)
+
+
 @charts.CHART_CSP
 def backtests(request: HttpRequest) -> HttpResponse:
-    series = construction_vacancies_yearly()
-    results = backtest_all(series)
+    """Every real construction series: the method chosen on the training years (rolling
+    origin) against naive on the three held-out years; the total as a chart with its 80 %
+    prediction interval."""
+    results = list(construction_backtests())
     if wants_csv(request):
         return csv_response("backtest-construction-vacancies", BacktestResult, results)
-    total = backtest("Totaal", series["Totaal"])
-    years = sorted(series["Totaal"])
-    chart = charts.lines(
+    total = _total_backtest()
+    history = construction_vacancies_yearly()["Totaal"]
+    years = sorted(history)
+    forecast_name = _("forecast: %(method)s") % {"method": _method_label(total.method)}
+    naive_name = _("naive (last value)")
+    figure = charts.lines(
         {
-            _("actual"): (years, [series["Totaal"][y] for y in years]),
-            _("trend forecast"): (list(total.test_years), list(total.forecast)),
-            _("naive (last value)"): (list(total.test_years), list(total.naive)),
+            _("actual"): (years, [history[y] for y in years]),
+            forecast_name: (list(total.test_years), list(total.forecast)),
+            naive_name: (list(total.test_years), list(total.naive)),
         },
-        dash={_("trend forecast"): "dash", _("naive (last value)"): "dot"},
+        dash={forecast_name: "dash", naive_name: "dot"},
+    )
+    charts.band(
+        figure,
+        list(total.test_years),
+        list(total.lower),
+        list(total.upper),
+        name=_("80% prediction interval"),
     )
     return render(
         request,
         "market/backtest.html",
         {
             "section": "backtest",
+            "rows": [(r, _method_label(r.method)) for r in results],
             "results": results,
             "total": total,
-            "wins": sum(1 for r in results if r.mape_forecast < r.mape_naive),
+            "total_method": _method_label(total.method),
+            "wins": sum(1 for r in results if r.beats_naive),
             "source": CONSTRUCTION_SOURCE,
             "chart": charts.figure_json(
-                chart,
+                figure,
                 title=_("Construction vacancies received per year, Flanders"),
                 y_title=_("vacancies"),
             ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from koers.market.backtest import BacktestResult
 from koers.market.tension import TensionRow
 from koers.rows import row_columns
 
@@ -27,4 +28,15 @@ def test_market_api(client):
     assert unknown.status_code == 400
     assert unknown.json()["code"] == "market.unknown_sector"
     assert len(client.get("/api/market/bottleneck-list-2026").json()) == 227
-    assert client.get("/api/market/backtest").json()[0]["mape_naive"] >= 0
+
+
+def test_backtest_api_rows_are_the_domain_rows(client):
+    rows = client.get("/api/market/backtest").json()
+    assert list(rows[0]) == row_columns(BacktestResult)
+    total = next(r for r in rows if r["series"] == "Totaal")
+    assert total["method"] and total["mape"] < total["naive_mape"] and total["beats_naive"]
+    assert total["mase"] > 0 and total["naive_mase"] > total["mase"]
+    assert all(
+        lo <= f <= hi
+        for lo, f, hi in zip(total["lower"], total["forecast"], total["upper"], strict=True)
+    )

@@ -51,6 +51,25 @@ def test_chart_pages_load_plotly_locally(client):
     assert js.status_code == 200 and js["Content-Type"].startswith("application/javascript")
 
 
+def test_backtest_page_shows_methods_and_the_interval_band(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("market_backtest")).content.decode()
+    assert '<html lang="en">' in html
+    assert "Totaal" in html and "Openstaande vacatures (jaargemiddelde)" in html
+    assert "MASE" in html and "mean of the training years" in html
+    assert '"fill":"tonexty"' in html, "the 80 % interval is drawn as a band"
+    download = client.get(reverse("market_backtest"), {"format": "csv"}).content.decode()
+    header = next(csv.reader(io.StringIO(download)))
+    assert {"method", "mape", "naive_mape", "mase", "lower", "upper"} <= set(header)
+
+
+def test_forecast_page_shows_an_indicative_band(client):
+    html = client.get(reverse("market_forecast"), {"scenario": "growth"}).content.decode()
+    assert '"fill":"tonexty"' in html
+    assert "(growth)</caption>" in html
+    assert html.count("–") >= 5, "a band per forecast year in the table"
+
+
 def test_statbel_entrepreneurs_are_shown_as_real(client):
     html = client.get(reverse("market_entrepreneurs"), {"region": "Waals Gewest"}).content.decode()
     assert "Statbel" in html and "provenance real" in html and "Waals Gewest, 2017" in html
