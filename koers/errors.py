@@ -2,11 +2,11 @@
 
 Every error a user can meet derives from :class:`KoersError`. The class states the ``code``
 (stable, dotted: ``"<domain>.<what>"``), the English ``message`` template with ``{name}``
-placeholders, and the ``status`` class of the problem (400 bad input, 404 unknown thing, 409 the
-data in force does not allow it). An instance carries the parameters. The doorways translate
-at the door: :func:`localised_message` gives the text in Dutch or English by code (Dutch
-templates in :mod:`koers.errors_nl`), the API answers ``{code, message, detail}`` and the CLI
-prints the message. This module depends on nothing in Koers.
+placeholders, and the ``status`` class of the problem (400 bad input, 401 not logged in, 403
+not allowed, 404 unknown thing, 409 the data in force does not allow it). An instance carries
+the parameters. The doorways translate at the door: :func:`localised_message` gives the text
+in Dutch or English by code (Dutch templates in :mod:`koers.errors_nl`), the API answers
+``{code, message, detail}`` and the CLI prints the message. This module depends on nothing in Koers.
 """
 
 from __future__ import annotations
@@ -51,6 +51,20 @@ class InvalidInput(KoersError):
     """The request cannot be answered as asked (answered 400)."""
 
     status = 400
+
+
+class NotLoggedIn(KoersError):
+    """The request needs a logged-in user (answered 401)."""
+
+    code = "request.not_logged_in"
+    message = "Log in first."
+    status = 401
+
+
+class Forbidden(KoersError):
+    """The person asking may not see or do this (answered 403)."""
+
+    status = 403
 
 
 class NotFound(KoersError):

@@ -13,7 +13,7 @@ Signal codes: ``outdated_competences`` (skills not used for longer than the half
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from koers.checks.future import future_competences
@@ -282,3 +282,20 @@ def _unique(actions: list[Action]) -> list[Action]:
             seen.add(key)
             unique.append(action)
     return unique
+
+
+def check_to_dict(check: CitizenCheck, *, lang: str = "nl") -> dict[str, object]:
+    """The check as the CLI's and the API's JSON: signals, plan and the fits behind them."""
+    return {
+        "risk_signals": [asdict(s) for s in check.risk_signals],
+        "action_plan": [asdict(a) for a in check.action_plan],
+        "fits": [
+            {
+                "occupation_uri": f.occupation.uri,
+                "label": f.occupation.label(lang),
+                "essential_total": f.essential_count,
+                "essential_covered": f.matched_essential_count,
+            }
+            for f in check.fits
+        ],
+    }

@@ -45,7 +45,7 @@ def check_citizen(
     as_json: JsonOption = False,
 ) -> None:
     """Risk signals (knipperlichten) and an action plan for a portfolio."""
-    from koers.checks.citizen import citizen_check
+    from koers.checks.citizen import check_to_dict, citizen_check
     from koers.matching import get_engine
     from koers.portfolio.io import portfolio_from_json
 
@@ -60,21 +60,7 @@ def check_citizen(
         chosen, engine=engine, outlook=_outlook(), lang=lang.value, half_life_years=half_life
     )
     if as_json:
-        print_json(
-            {
-                "risk_signals": [dataclasses.asdict(s) for s in result.risk_signals],
-                "action_plan": [dataclasses.asdict(a) for a in result.action_plan],
-                "fits": [
-                    {
-                        "occupation_uri": f.occupation.uri,
-                        "label": f.occupation.label(lang.value),
-                        "essential_total": f.essential_count,
-                        "essential_covered": f.matched_essential_count,
-                    }
-                    for f in result.fits
-                ],
-            }
-        )
+        print_json(check_to_dict(result, lang=lang.value))
         return
     out.print("[bold]Risk signals[/bold]" if result.risk_signals else "No risk signals.")
     for signal in result.risk_signals:

@@ -35,3 +35,27 @@ def access_required(
         return login_required(guarded)
 
     return decorate
+
+
+def _role(user: Any, *roles: str) -> bool:
+    return bool(user.is_authenticated) and getattr(user, "role", "") in roles
+
+
+def is_citizen(user: Any) -> bool:
+    """Citizens keep a portfolio and run their own check."""
+    return _role(user, Role.CITIZEN)
+
+
+def is_coach(user: Any) -> bool:
+    """Career coaches work a caseload of citizens who gave consent."""
+    return _role(user, Role.COACH)
+
+
+def is_employer(user: Any) -> bool:
+    """Employers run the organisation check."""
+    return _role(user, Role.EMPLOYER)
+
+
+def can_see_vulnerable_organisations(user: Any) -> bool:
+    """Analysts and administrators see the organisations flagged for outreach."""
+    return _role(user, Role.ANALYST, Role.ADMIN)

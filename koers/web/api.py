@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, ValidationError
 
-from koers.errors import KoersError
+from koers.errors import KoersError, NotLoggedIn
+from koers.web.checks.api import router as checks_router
 from koers.web.errors import InvalidRequest, error_body
 from koers.web.market.api import router as market_router
 from koers.web.matching.api import router as matching_router
+from koers.web.portfolio.api import router as portfolio_router
 from koers.web.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -25,6 +27,8 @@ api = NinjaAPI(
 api.add_router("", taxonomy_router)
 api.add_router("/matching", matching_router)
 api.add_router("/market", market_router)
+api.add_router("", portfolio_router)
+api.add_router("", checks_router)
 
 
 @api.exception_handler(ValidationError)
@@ -39,3 +43,8 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 @api.exception_handler(KoersError)
 def on_koers_error(request: HttpRequest, exc: KoersError) -> HttpResponse:
     return api.create_response(request, error_body(exc), status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def on_not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return on_koers_error(request, NotLoggedIn())

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "koers.web.taxonomy",
     "koers.web.matching",
     "koers.web.market",
+    "koers.web.portfolio",
+    "koers.web.checks",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,10 @@ from django.urls import include, path
 
 from koers.web import charts
 from koers.web.api import api
+from koers.web.checks import views as checks
 from koers.web.market import views as market
 from koers.web.matching import views as matching
+from koers.web.portfolio import views as portfolio
 from koers.web.taxonomy import views as taxonomy
 
 urlpatterns = [
@@ -22,6 +24,18 @@ urlpatterns = [
     path("market/backtest/", market.backtests, name="market_backtest"),
     path("market/entrepreneurs/", market.entrepreneurs, name="market_entrepreneurs"),
     path("market/import/", market.import_data, name="market_import"),
+    path("market/vulnerable/", checks.vulnerable, name="vulnerable_organisations"),
+    path("portfolio/", portfolio.portfolio, name="portfolio"),
+    path("portfolio/from-text/", portfolio.from_text, name="portfolio_from_text"),
+    path("portfolio/soft-skills/", portfolio.soft_skills, name="soft_skills"),
+    path("portfolio/export/", portfolio.export, name="portfolio_export"),
+    path("portfolio/import/", portfolio.import_file, name="portfolio_import"),
+    path("portfolio/print/", portfolio.printable, name="portfolio_print"),
+    path("portfolio/sharing/", portfolio.sharing, name="sharing"),
+    path("check/", checks.citizen, name="citizen_check"),
+    path("organisation/check/", checks.organisation, name="organisation_check"),
+    path("coach/", portfolio.caseload, name="caseload"),
+    path("coach/<int:citizen_id>/", portfolio.citizen_file, name="citizen_file"),
     path("market/plotly.js", charts.plotly_js, name="plotly_js"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

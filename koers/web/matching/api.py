@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -14,12 +14,10 @@ from koers.portfolio.io import portfolio_from_dict, portfolio_from_skills
 from koers.portfolio.model import Portfolio
 from koers.taxonomy import get_searcher
 from koers.web.errors import Error, NoSkillsOrPortfolio, SkillsAndPortfolio
+from koers.web.i18n import Language
 
 router = Router(tags=["matching"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error, 409: Error}
-
-
-Language = Literal["nl", "en"]
 
 
 class SkillRef(Schema):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
@@ -16,10 +14,10 @@ from koers.taxonomy.extract import (
 )
 from koers.taxonomy.search import MAX_QUERY_LENGTH, OccupationHit, SkillHit
 from koers.web.errors import Error
+from koers.web.i18n import Language
 
 router = Router()
 TAG = "competence language"
-Language = Literal["nl", "en"]
 
 
 class SearchParams(Schema):
