@@ -104,4 +104,32 @@ MESSAGES: dict[str, str] = {
     "taxonomy.source_file_missing": "ESCO-bronbestand ontbreekt: {name} (in de gegeven map)",
     "taxonomy.unknown_occupation": "Onbekend ESCO-beroep: {uri}",
     "taxonomy.unknown_skill": "Onbekende ESCO-vaardigheid: {uri}",
+    "cli.bad_date": "“{value}” is geen datum JJJJ-MM-DD.",
+    "cli.unknown_mode": "Onbekende vorm “{mode}”; kies uit: {choices}.",
+    "ledger.amount_not_positive": "Een bedrag moet meer dan nul cent zijn (niet {amount}).",
+    "ledger.funder_required": "Bij een storting staat wie betaalt: {choices}.",
+    "ledger.insufficient_funds": (
+        "Op de rekening staat {available} cent beschikbaar, minder dan de gevraagde {amount}."
+    ),
+    "ledger.reservation_exceeded": (
+        "Op reservering “{reference}” staat {open} cent, minder dan de gevraagde {amount}."
+    ),
+    "ledger.unknown_reservation": "De rekening heeft geen openstaande reservering “{reference}”.",
+    "rights.profile_invalid": "Profiel, veld '{field}': {reason}",
+    "rights.profile_not_json": "Het profiel is geen JSON-object: {reason}",
+    "rights.rule_file_invalid": "Regelbestand {file}: {reason}",
+    "rights.rules_folder_missing": "Deze map met regels bestaat niet: {path}",
+    "rights.versions_overlap": (
+        "Regel {rule_id}: de versies {first} en {second} gelden op dezelfde dagen."
+    ),
+    "training.course_not_an_object": "een opleiding moet een JSON-object zijn",
+    "training.empty_gap": "Geef minstens één ontbrekende competentie.",
+    "training.gap_too_large": "Een tekort telt hoogstens {limit} competenties.",
+    "training.limit_out_of_range": "Het aantal opleidingen moet tussen 1 en {limit} liggen.",
+    "training.no_skills": "een opleiding leert minstens één ESCO-vaardigheid",
+    "training.not_a_catalogue": (
+        "verwacht een JSON-lijst van opleidingen of een object met een lijst 'courses'"
+    ),
+    "training.skill_unknown": "{uri} is geen ESCO-vaardigheid",
+    "training.unsupported_file": "een opleidingsaanbod is een .csv- of .json-bestand",
 }

@@ -5,7 +5,16 @@
 
 from __future__ import annotations
 
-from koers.cli import checks, market, matching, serve, taxonomy
+from koers.cli import checks, market, matching, rights, serve, taxonomy, training
 from koers.cli.common import app
 
-__all__ = ["app", "checks", "market", "matching", "serve", "taxonomy"]
+__all__ = [
+    "app",
+    "checks",
+    "market",
+    "matching",
+    "rights",
+    "serve",
+    "taxonomy",
+    "training",
+]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "koers.web.market",
     "koers.web.portfolio",
     "koers.web.checks",
+    "koers.web.learning",
 ]
 
 MIDDLEWARE = [
