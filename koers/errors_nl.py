@@ -14,6 +14,21 @@ MESSAGES: dict[str, str] = {
     "cli.not_utf8": "{path} is geen UTF-8-tekst.",
     "cli.occupation_or_batch": "Geef een BEROEP (URI of naam) of --batch BESTAND.",
     "cli.skills_or_portfolio": "Geef --skills URI[,URI...] of --portfolio BESTAND, niet allebei.",
+    "batch.no_vacancies": "{path} bevat geen vacatures (vacancies/*.parquet).",
+    "batch.output_of_another_run": (
+        "{path} bevat de uitvoer van een andere run ({difference} verschilt); "
+        "kies een andere uitvoermap of verwijder ze."
+    ),
+    "batch.top_out_of_range": (
+        "Het aantal resultaten per vacature en per werkzoekende ligt tussen 1 en {limit}."
+    ),
+    "batch.workers_out_of_range": "Het aantal workers ligt tussen 1 en {limit}.",
+    "cli.population_or_synthetic": (
+        "Geef IN UIT (een populatiemap en een uitvoermap), of UIT met --synthetic N."
+    ),
+    "population.column_missing": "{path}: de kolom {column} ontbreekt.",
+    "population.not_a_population": "{path} is geen populatiemap (er ontbreekt {what}).",
+    "population.output_exists": "{path} bevat al een populatie; kies een lege map.",
     "extraction.empty_text": "De tekst is leeg.",
     "extraction.text_too_long": "De tekst is te lang (hoogstens {limit} tekens).",
     "forecast.employment_gaps": (
