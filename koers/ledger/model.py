@@ -16,8 +16,8 @@ refund        money back from a provider               \\+ amount
 expiry        deposits past their end date leave       − amount
 ============  =======================================  ==========  ==========
 
-Spending draws on the money that expires first (deposits by expiry date, undated last), so a
-deposit expires only with the part nobody used.
+Spending draws on the money that expires first (deposits by expiry date, undated last), and
+releases and refunds go back to it, so a deposit expires only with the part nobody used.
 """
 
 from __future__ import annotations
