@@ -155,17 +155,27 @@ def recommend_learning_path(
     taken: TakenOption = "",
     profile: ProfileOption = None,
     catalogue: CatalogueOption = None,
+    eur_per_hour: Annotated[
+        float,
+        typer.Option("--eur-per-hour", min=0, max=1000, help="what an hour of study is worth"),
+    ] = 0.01,
     lang: LangOption = Lang.nl,
     as_json: JsonOption = False,
 ) -> None:
-    """The cheapest set of courses covering the gap (exact set cover, greedy beside it)."""
+    """The cheapest set of courses covering the gap (exact set cover, greedy beside it).
+
+    Each course weighs its cost after incentives plus --eur-per-hour × its hours."""
     import dataclasses
 
     from koers.training.path import learning_path
 
     uris, _ = _gap_and_labels(gap, lang)
     path = learning_path(
-        _index(catalogue), uris, incentives=_incentives(profile, lang), taken=set(_split(taken))
+        _index(catalogue),
+        uris,
+        incentives=_incentives(profile, lang),
+        taken=set(_split(taken)),
+        eur_per_hour=eur_per_hour,
     )
     if as_json:
         print_json(dataclasses.asdict(path))

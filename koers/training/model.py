@@ -40,6 +40,25 @@ REGIONS: tuple[str, ...] = (
 )
 """The regions (provinces, and Brussels) a course can be given in; ``""`` when anywhere."""
 
+REGION_NAMES: dict[str, dict[str, str]] = {
+    "nl": {
+        "antwerpen": "Antwerpen",
+        "limburg": "Limburg",
+        "oost-vlaanderen": "Oost-Vlaanderen",
+        "vlaams-brabant": "Vlaams-Brabant",
+        "west-vlaanderen": "West-Vlaanderen",
+        "brussel": "Brussel",
+    },
+    "en": {
+        "antwerpen": "Antwerp",
+        "limburg": "Limburg",
+        "oost-vlaanderen": "East Flanders",
+        "vlaams-brabant": "Flemish Brabant",
+        "west-vlaanderen": "West Flanders",
+        "brussel": "Brussels",
+    },
+}
+
 LANGUAGES: tuple[str, ...] = ("nl", "en", "fr", "de")
 
 INCENTIVES: tuple[str, ...] = (

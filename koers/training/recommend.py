@@ -26,7 +26,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from koers.errors import InvalidInput
-from koers.training.model import Catalogue, Course, Mode
+from koers.training.model import REGION_NAMES, Catalogue, Course, Mode
 
 MAX_GAP = 500
 MAX_LIMIT = 1000
@@ -313,10 +313,13 @@ def why_text(
             parts.append(
                 "Gratis." if course.cost_eur == 0 else f"Kost {_euro(course.cost_eur, lang)}."
             )
-        where = f" in {course.region}" if course.region else ""
+        region = REGION_NAMES["nl"].get(course.region, course.region)
+        where = f" in {region}" if region else ""
         parts.append(f"{hours} uur, {mode}{where}.")
         if preferences.modes and course.mode in preferences.modes:
             parts.append("Past bij de vorm die je verkiest.")
+        if preferences.region and _fits_region(course, preferences.region):
+            parts.append("Past bij je regio.")
         return " ".join(parts)
     parts = [f"Teaches {len(covers)} of your {gap_size} missing skills: {names}."]
     if incentive is not None:
@@ -326,8 +329,15 @@ def why_text(
         )
     else:
         parts.append("Free." if course.cost_eur == 0 else f"Costs {_euro(course.cost_eur, lang)}.")
-    where = f" in {course.region}" if course.region else ""
+    region = REGION_NAMES["en"].get(course.region, course.region)
+    where = f" in {region}" if region else ""
     parts.append(f"{hours} hours, {mode}{where}.")
     if preferences.modes and course.mode in preferences.modes:
         parts.append("Matches the mode you prefer.")
+    if preferences.region and _fits_region(course, preferences.region):
+        parts.append("Fits your region.")
     return " ".join(parts)
+
+
+def _fits_region(course: Course, region: str) -> bool:
+    return course.mode is Mode.ONLINE or course.region in ("", region)

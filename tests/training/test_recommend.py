@@ -63,8 +63,11 @@ def test_region_preference_counts_online_courses_as_fitting():
         ),
         source="test",
     )
-    result = recommend(CatalogueIndex(catalogue), [A], preferences=Preferences(region="antwerpen"))
+    prefs = Preferences(region="antwerpen")
+    result = recommend(CatalogueIndex(catalogue), [A], preferences=prefs, lang="en")
     assert [r.course_id for r in result] == ["near", "web", "far"]
+    assert result[0].why.endswith("in Antwerp. Fits your region.")
+    assert not result[2].why.endswith("Fits your region.")
 
 
 def test_why_is_in_dutch_and_english(small_catalogue):
