@@ -10,6 +10,8 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from koers.ledger.model import Balance, Funder, InsufficientFunds
+from koers.rights.model import Profile, Status
+from koers.rights.rules import DATA_DIR, load_rules
 from koers.web.learning.models import AppendOnlyError, Entry
 from koers.web.learning.selectors import (
     account_replayed_balance,
@@ -24,6 +26,7 @@ from koers.web.learning.services import (
     account_release,
     account_reserve,
     account_spend,
+    account_yearly_deposits,
 )
 
 pytestmark = [pytest.mark.db]
@@ -84,6 +87,36 @@ def test_entries_cannot_be_changed_or_deleted():
         entry.save()
     with pytest.raises(AppendOnlyError):
         entry.delete()
+
+
+@pytest.mark.django_db
+def test_yearly_deposits_follow_the_rules_once_a_year():
+    account = account_open()
+    rules = load_rules(DATA_DIR)
+    person = Profile(status=Status.EMPLOYEE, region="flanders", age=40)
+    made = account_yearly_deposits(
+        account_id=account.pk, profile=person, on=date(2026, 3, 1), rules=rules
+    )
+    assert [(e.funder, e.amount_cents) for e in made] == [("government", 50_000)]
+    again = account_yearly_deposits(
+        account_id=account.pk, profile=person, on=date(2026, 9, 1), rules=rules
+    )
+    assert again == []
+    assert (
+        len(
+            account_yearly_deposits(
+                account_id=account.pk, profile=person, on=date(2027, 1, 2), rules=rules
+            )
+        )
+        == 1
+    )
+    abroad = Profile(status=Status.EMPLOYEE, region="wallonia", age=40)
+    assert (
+        account_yearly_deposits(
+            account_id=account_open().pk, profile=abroad, on=date(2026, 3, 1), rules=rules
+        )
+        == []
+    )
 
 
 SPENDERS = 24

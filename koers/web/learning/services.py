@@ -8,6 +8,7 @@ never goes negative and no entry is lost. (SQLite has no row locks but serialise
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
@@ -22,6 +23,8 @@ from koers.ledger.model import (
     open_reservations,
 )
 from koers.ledger.model import Entry as LedgerEntry
+from koers.rights.model import Profile, Rule
+from koers.rights.rules import evaluate
 from koers.web.learning.models import Account, Entry
 from koers.web.learning.selectors import account_entries
 
@@ -144,3 +147,33 @@ def account_expire(*, account_id: int, on: date, actor: str = "") -> Entry | Non
         return None
     entry = LedgerEntry(EntryKind.EXPIRY, cents, timezone.now(), reference=f"expiry {on}")
     return _append(account_id, entry, actor=actor)
+
+
+@transaction.atomic
+def account_yearly_deposits(
+    *, account_id: int, profile: Profile, on: date, rules: Sequence[Rule] | None = None
+) -> list[Entry]:
+    """Deposit, once per calendar year, what every account-deposit rule in force on ``on``
+    grants ``profile`` (e.g. the government's yearly deposit); return the new entries.
+
+    The reference names rule and year, so running this twice in a year deposits nothing more.
+    """
+    Account.objects.select_for_update().get(pk=account_id)
+    made = []
+    for decision in evaluate(profile, on=on, rules=rules, lang="en"):
+        cents = round((decision.benefit.deposit_eur or 0) * 100)
+        if not decision.eligible or decision.benefit.kind != "account_deposit" or cents <= 0:
+            continue
+        reference = f"{decision.rule_id} {on.year}"
+        if Entry.objects.filter(account_id=account_id, reference=reference).exists():
+            continue
+        entry = LedgerEntry(
+            EntryKind.DEPOSIT,
+            cents,
+            timezone.now(),
+            funder=Funder.GOVERNMENT,
+            reference=reference,
+            expires_on=date(on.year + 5, 12, 31),
+        )
+        made.append(_append(account_id, entry, actor="rights"))
+    return made
