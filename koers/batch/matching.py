@@ -213,8 +213,8 @@ def run_match_vacancies(
     total_steps = len(units) + 1
     if progress:
         progress(done, total_steps)
-    shared_index = client.scatter(index, broadcast=True)
-    shared_map = client.scatter(skill_map, broadcast=True)
+    shared_index = client.scatter(index, broadcast=True, hash=False)
+    shared_map = client.scatter(skill_map, broadcast=True, hash=False)
     run_id = uuid.uuid4().hex[:8]
     futures = [
         client.submit(

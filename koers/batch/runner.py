@@ -259,9 +259,11 @@ def run_checks(
     if todo:
         synthetic = source if isinstance(source, SyntheticPopulation) else None
         skill_map = None if synthetic else source.skill_map(skill_uris)  # type: ignore[union-attr]
-        shared_tables = client.scatter(tables, broadcast=True)
-        shared_model = client.scatter(model, broadcast=True) if synthetic else None
-        shared_map = client.scatter(skill_map, broadcast=True) if skill_map is not None else None
+        shared_tables = client.scatter(tables, broadcast=True, hash=False)
+        shared_model = client.scatter(model, broadcast=True, hash=False) if synthetic else None
+        shared_map = (
+            client.scatter(skill_map, broadcast=True, hash=False) if skill_map is not None else None
+        )
         run_id = uuid.uuid4().hex[:8]
         futures = [
             client.submit(
