@@ -3,7 +3,8 @@
 Every error a user can meet derives from :class:`KoersError`. The class states the ``code``
 (stable, dotted: ``"<domain>.<what>"``), the English ``message`` template with ``{name}``
 placeholders, and the ``status`` class of the problem (400 bad input, 401 not logged in, 403
-not allowed, 404 unknown thing, 409 the data in force does not allow it). An instance carries
+not allowed, 404 unknown thing, 409 the data in force does not allow it, 413 too large,
+429 too many requests). An instance carries
 the parameters. The doorways translate at the door: :func:`localised_message` gives the text
 in Dutch or English by code (Dutch templates in :mod:`koers.errors_nl`), the API answers
 ``{code, message, detail}`` and the CLI prints the message. This module depends on nothing in Koers.
@@ -65,6 +66,20 @@ class Forbidden(KoersError):
     """The person asking may not see or do this (answered 403)."""
 
     status = 403
+
+
+class TooLarge(KoersError):
+    """The request or file is larger than Koers accepts (answered 413)."""
+
+    status = 413
+
+
+class TooManyRequests(KoersError):
+    """The client sent more requests than its rate allows (answered 429)."""
+
+    code = "request.too_many"
+    message = "Too many requests; wait {seconds} seconds and try again."
+    status = 429
 
 
 class NotFound(KoersError):

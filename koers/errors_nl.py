@@ -56,6 +56,16 @@ MESSAGES: dict[str, str] = {
     "import.unknown_kind": "Onbekend soort gegevens “{kind}”; bekende soorten: {choices}.",
     "import.unreadable": "het bestand is niet te lezen als CSV (UTF-8) of Parquet: {reason}",
     "import.value_required": "hier moet een waarde staan",
+    "import.unknown": "Er is geen import met nummer {dataset_id}.",
+    "import.not_text": "de waarde is geen tekst (maar een {kind})",
+    "import.too_long": "de tekst is langer dan {limit} tekens",
+    "import.not_an_esco_occupation_uri": "“{value}” is geen URI van een ESCO-beroep",
+    "import.unknown_esco_occupation": "{uri} is geen ESCO-beroep",
+    "import.file_too_large": "het bestand is groter dan {limit_mb} MB",
+    "import.too_many_rows": "het bestand heeft meer dan {limit} rijen",
+    "import.breaks_forecast": (
+        "Dit bestand past niet bij de gegevens die nu gelden, er werd niets ingelezen: {reason}"
+    ),
     "invalid_input": "Ongeldige invoer: {summary}",
     "market.bad_period": "“{period}” is geen periode JJJJ-MM.",
     "market.data_missing": (
@@ -102,6 +112,8 @@ MESSAGES: dict[str, str] = {
     "portfolio.skill_unknown": "Onbekende ESCO-vaardigheid: {uri}",
     "portfolio.too_many_claims": "Een portfolio bevat hoogstens {limit} competenties.",
     "request.not_logged_in": "Log eerst in.",
+    "request.too_large": "De aanvraag is te groot (hoogstens {limit_mb} MB).",
+    "request.too_many": "Te veel aanvragen; wacht {seconds} seconden en probeer opnieuw.",
     "request.no_skills_or_portfolio": "Geef 'skills' of 'portfolio'.",
     "request.skills_and_portfolio": "Geef 'skills' of 'portfolio', niet allebei.",
     "softskills.bad_answer": "Antwoord “{key}” moet 1, 2, 3 of 4 zijn.",

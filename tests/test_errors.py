@@ -35,7 +35,7 @@ def test_every_error_has_a_code_and_both_languages(every_error):
         assert error.message, code
         assert code in MESSAGES, f"no Dutch message for {code}"
         assert _fields(MESSAGES[code]) == _fields(error.message), code
-        assert error.status in (400, 401, 403, 404, 409), code
+        assert error.status in (400, 401, 403, 404, 409, 413, 429), code
     assert not set(MESSAGES) - set(every_error), "Dutch messages of errors that do not exist"
 
 

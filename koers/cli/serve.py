@@ -1,25 +1,72 @@
-"""Serve the platform: migrate the database, load the demo accounts, run the web server."""
+"""Serve the platform: migrate the database, collect the static files and run gunicorn (or,
+with ``--dev``, Django's autoreloading development server with debug on)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
 
 from koers.cli.common import app, command, open_database, out
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+REQUEST_TIMEOUT_S = 30
+
+
+def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    from django.core.wsgi import get_wsgi_application
+    from gunicorn.app.base import BaseApplication
+
+    application = get_wsgi_application()
+
+    options = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "timeout": REQUEST_TIMEOUT_S,
+        "graceful_timeout": 10,
+        "limit_request_line": 8190,
+        "accesslog": "-",
+        "preload_app": True,
+    }
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    Server().run()
 
 
 @command(app, "serve")
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    demo: Annotated[bool, typer.Option(help="load the synthetic demo accounts")] = True,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="gunicorn worker processes")] = 2,
+    threads: Annotated[int, typer.Option(min=1, max=64, help="threads per worker")] = 4,
+    demo: Annotated[
+        bool, typer.Option(help="create the synthetic demo accounts that are missing")
+    ] = False,
+    dev: Annotated[bool, typer.Option(help="development server with debug and autoreload")] = False,
 ) -> None:
-    """Migrate the database, load the demo accounts and serve the platform."""
+    """Migrate the database and serve the platform (production server unless --dev)."""
+    os.environ["DEBUG"] = "1" if dev else "0"
+    if not dev and host in LOOPBACK:
+        # Nothing leaves the machine: let the session cookie travel over plain HTTP.
+        os.environ.setdefault("KOERS_INSECURE_COOKIES", "1")
     open_database(migrate=True)
     from django.core.management import call_command
 
     if demo:
         call_command("seed_demo")
     out.print(f"Koers runs at http://{host}:{port}/  (Ctrl+C stops it)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False)
+    if dev:
+        call_command("runserver", f"{host}:{port}")
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _gunicorn(host, port, workers, threads)

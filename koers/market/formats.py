@@ -10,6 +10,7 @@ is imported whole or not at all. ``koers market formats`` prints this documentat
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -22,7 +23,14 @@ from typing import Any
 from koers.errors import InvalidInput
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+WHOLE = re.compile(r"^[+-]?\d+$")
+ESCO_OCCUPATION_URI = re.compile(r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$")
 MAX_ERRORS_SHOWN = 20
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_TEXT = 200
+COUNT_MAX = 10_000_000
+"""Plausibility bound of every count of people or vacancies (Belgium has 11.8 million people)."""
 SHARE_TOLERANCE = 0.01
 
 
@@ -35,6 +43,8 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    max_length: int = MAX_TEXT
+    pattern: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +143,31 @@ class Unreadable(ImportProblem):
     message = "the file cannot be read as CSV (UTF-8) or Parquet: {reason}"
 
 
+class NotText(ImportProblem):
+    code = "import.not_text"
+    message = "the value is not text (a {kind})"
+
+
+class TooLong(ImportProblem):
+    code = "import.too_long"
+    message = "the text is longer than {limit} characters"
+
+
+class NotAnEscoOccupationUri(ImportProblem):
+    code = "import.not_an_esco_occupation_uri"
+    message = "“{value}” is not an ESCO occupation URI"
+
+
+class FileTooLarge(ImportProblem):
+    code = "import.file_too_large"
+    message = "the file is larger than {limit_mb} MB"
+
+
+class TooManyRows(ImportProblem):
+    code = "import.too_many_rows"
+    message = "the file has more than {limit} rows"
+
+
 class FileMissing(ImportProblem):
     code = "import.file_missing"
     message = "the file does not exist"
@@ -194,11 +229,12 @@ ESCO_URI = _c(
     "text",
     "ESCO occupation URI; when empty, the curated VDAB→ESCO mapping is used",
     required=False,
+    pattern=ESCO_OCCUPATION_URI,
 )
 NACE = _c("nace", "text", "NACE Rev. 2 section letter (A–U) or division code")
 ISCO = _c("isco_code", "text", "ISCO-08 unit group, 4 digits")
 YEAR = _c("year", "year", "calendar year", minimum=1990, maximum=2100)
-SOURCE = _c("source", "text", "who published the figures", required=False)
+SOURCE = _c("source", "text", "who published the figures", required=False, max_length=500)
 
 FORMATS: dict[str, DatasetFormat] = {
     f.kind: f
@@ -210,7 +246,7 @@ FORMATS: dict[str, DatasetFormat] = {
                 OCCUPATION,
                 ESCO_URI,
                 _c("period", "period", "YYYY-MM"),
-                _c("vacancies", "int", "open vacancies", minimum=0),
+                _c("vacancies", "int", "open vacancies", minimum=0, maximum=COUNT_MAX),
                 SOURCE,
             ),
             unique=("occupation", "period"),
@@ -222,7 +258,7 @@ FORMATS: dict[str, DatasetFormat] = {
                 OCCUPATION,
                 ESCO_URI,
                 _c("period", "period", "YYYY-MM"),
-                _c("job_seekers", "int", "job seekers interested", minimum=0),
+                _c("job_seekers", "int", "job seekers interested", minimum=0, maximum=COUNT_MAX),
                 SOURCE,
             ),
             unique=("occupation", "period"),
@@ -234,7 +270,7 @@ FORMATS: dict[str, DatasetFormat] = {
                 NACE,
                 _c("sector_label", "text", "sector name", required=False),
                 YEAR,
-                _c("employed", "int", "persons employed", minimum=0),
+                _c("employed", "int", "persons employed", minimum=0, maximum=COUNT_MAX),
                 SOURCE,
             ),
             unique=("nace", "year"),
@@ -267,7 +303,7 @@ FORMATS: dict[str, DatasetFormat] = {
                 _c("study_field", "text", "study field"),
                 _c("stem", "int", "1 if a STEM field, else 0", minimum=0, maximum=1),
                 YEAR,
-                _c("school_leavers", "int", "school leavers", minimum=0),
+                _c("school_leavers", "int", "school leavers", minimum=0, maximum=COUNT_MAX),
                 SOURCE,
             ),
             unique=("study_field", "year"),
@@ -287,13 +323,27 @@ FORMATS: dict[str, DatasetFormat] = {
         DatasetFormat(
             "unemployment_forecast",
             "Forecast number of unemployed per year (e.g. HERMREG, Federal Planning Bureau).",
-            (YEAR, _c("unemployed", "int", "unemployed persons", minimum=0), SOURCE),
+            (
+                YEAR,
+                _c("unemployed", "int", "unemployed persons", minimum=0, maximum=COUNT_MAX),
+                SOURCE,
+            ),
             unique=("year",),
         ),
         DatasetFormat(
             "migration_inflow",
             "Migrants entering the labour force per year.",
-            (YEAR, _c("migrants", "int", "migrants entering the labour force", minimum=0), SOURCE),
+            (
+                YEAR,
+                _c(
+                    "migrants",
+                    "int",
+                    "migrants entering the labour force",
+                    minimum=0,
+                    maximum=COUNT_MAX,
+                ),
+                SOURCE,
+            ),
             unique=("year",),
         ),
         DatasetFormat(
@@ -330,7 +380,7 @@ def read_csv_rows(path: Path) -> list[dict[str, Any]]:
     naming the file when it cannot be read."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return list(csv.DictReader(handle))
+            return list(csv.DictReader(handle, strict=True))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         problem = Unreadable(reason=str(error).replace(str(path), path.name))
         raise ImportValidationError([RowError(path.name, 0, "*", problem)]) from None
@@ -343,19 +393,25 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
 
         return list(pq.read_table(path).to_pylist())
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return list(csv.DictReader(handle, strict=True))
 
 
 def _value(column: Column, raw: Any) -> Any:
     """Convert one raw value; raise an :class:`ImportProblem` saying what is wrong."""
+    if isinstance(raw, bytes | bytearray | memoryview | list | tuple | dict | set):
+        raise NotText(kind=type(raw).__name__)
     text = "" if raw is None else str(raw).strip()
     if text == "":
         if column.required:
             raise ValueRequired()
         return None
     if column.type == "text":
+        if len(text) > column.max_length:
+            raise TooLong(limit=column.max_length)
         if column.choices and text not in column.choices:
             raise NotAChoice(value=text, choices=", ".join(column.choices))
+        if column.pattern is not None and not column.pattern.match(text):
+            raise NotAnEscoOccupationUri(value=text[:MAX_TEXT])
         return text
     if column.type == "date":
         try:
@@ -366,22 +422,26 @@ def _value(column: Column, raw: Any) -> Any:
         if not PERIOD.match(text):
             raise NotAPeriod(value=text)
         return text
-    try:
-        number: float = float(text)
-    except ValueError:
-        raise NotANumber(value=text) from None
-    if not math.isfinite(number):
-        raise NotFinite(value=text)
-    if column.type in ("int", "year"):
-        if number != int(number):
-            raise NotWhole(value=text)
-        number = int(number)
+    shown = text[:40]
+    if column.type in ("int", "year") and WHOLE.match(text):
+        number: float = int(text)  # exact: no silent rounding of very long numbers
+    else:
+        try:
+            number = float(text)
+        except ValueError:
+            raise NotANumber(value=shown) from None
+        if not math.isfinite(number):
+            raise NotFinite(value=shown)
+        if column.type in ("int", "year"):
+            if number != int(number):
+                raise NotWhole(value=shown)
+            number = int(number)
     if column.type == "share" and not 0 <= number <= 1:
-        raise NotAShare(value=text)
+        raise NotAShare(value=shown)
     if column.minimum is not None and number < column.minimum:
-        raise BelowMinimum(value=text, minimum=f"{column.minimum:g}")
+        raise BelowMinimum(value=shown, minimum=f"{column.minimum:g}")
     if column.maximum is not None and number > column.maximum:
-        raise AboveMaximum(value=text, maximum=f"{column.maximum:g}")
+        raise AboveMaximum(value=shown, maximum=f"{column.maximum:g}")
     return number
 
 
@@ -390,10 +450,12 @@ def validate_rows(
 ) -> list[dict[str, Any]]:
     """Return the rows converted to their types; raise :class:`ImportValidationError` listing
     every problem (file, row, field) if there is any."""
-    rows = list(rows)
+    rows = list(itertools.islice(rows, MAX_ROWS + 1))
     errors: list[RowError] = []
     if not rows:
         raise ImportValidationError([RowError(file, 0, "*", NoRows())])
+    if len(rows) > MAX_ROWS:
+        raise ImportValidationError([RowError(file, 0, "*", TooManyRows(limit=MAX_ROWS))])
     present = set(rows[0])
     names = [c.name for c in spec.columns]
     missing = [c.name for c in spec.columns if c.required and c.name not in present]
@@ -449,6 +511,9 @@ def load_file(kind: str, path: Path) -> list[dict[str, Any]]:
     spec = check_kind(kind)
     if not path.is_file():
         raise ImportValidationError([RowError(path.name, 0, "*", FileMissing())])
+    if path.stat().st_size > MAX_FILE_BYTES:
+        too_large = FileTooLarge(limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        raise ImportValidationError([RowError(path.name, 0, "*", too_large)])
     try:
         rows = read_rows(path)
     except (OSError, UnicodeDecodeError, csv.Error, ValueError) as error:

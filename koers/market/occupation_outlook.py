@@ -51,26 +51,32 @@ class MarketOutlook:
         self,
         taxonomy: Taxonomy,
         data: MarketData,
-        inputs: ForecastInputs,
+        inputs: ForecastInputs | None,
         *,
         growth_trusted: bool | None = None,
     ) -> None:
-        """``growth_trusted`` None: whether :func:`growth_beats_naive`."""
+        """``growth_trusted`` None: whether :func:`growth_beats_naive`. Without ``inputs`` (the
+        data in force cannot make a forecast) the outlook rests on tension alone."""
         self.taxonomy = taxonomy
         self.growth_trusted = growth_beats_naive() if growth_trusted is None else growth_trusted
+        self.tension = latest_ratio_by_esco(data)
+        self.growth: dict[str, float] = {}
+        self.synthetic_forecast = False
+        self.horizon_year = 0
+        if inputs is None:
+            return
         levels = sector_paths(inputs, scenario="baseline", horizon=DEFAULT_HORIZON)
         groups = inputs.key.T @ levels[:, [0, -1]]
         self.horizon_year = inputs.years[-1] + DEFAULT_HORIZON
         self.growth = {
             code: float(end / start - 1)
             for code, (start, end) in zip(inputs.occupations, groups, strict=True)
-            if start > 0
+            if start > 0 and math.isfinite(end / start)
         }
         self.synthetic_forecast = any(
             "synthetic" in inputs.sources.get(kind, "")
             for kind in ("employment", "sector_occupation_key")
         )
-        self.tension = latest_ratio_by_esco(data)
 
     def outlook(self, occupation_uri: str) -> Outlook:
         index = self.taxonomy.occupation_index.get(occupation_uri)

@@ -169,10 +169,12 @@ def portfolio_from_dict(
     aspirations = document.get("aspirations") or []
     if not isinstance(aspirations, list) or len(aspirations) > MAX_ASPIRATIONS:
         raise NotAPortfolio()
-    for field, uri in [("occupation", occupation), *(("aspirations", a) for a in aspirations)]:
-        if uri is not None and (
-            not isinstance(uri, str)
-            or (known_occupations is not None and uri not in known_occupations)
+    named = [("aspirations", a) for a in aspirations]
+    if occupation is not None:
+        named.insert(0, ("occupation", occupation))
+    for field, uri in named:
+        if not isinstance(uri, str) or (
+            known_occupations is not None and uri not in known_occupations
         ):
             raise OccupationNotKnown(field=field, uri=str(uri)[:200])
     return Portfolio(

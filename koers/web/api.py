@@ -6,11 +6,18 @@ uniform ``{code, message, detail}`` body with the error's status. OpenAPI docs a
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, Throttled, ValidationError
+from ninja.renderers import JSONRenderer
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
-from koers.errors import KoersError, NotLoggedIn
+from koers.errors import KoersError, NotLoggedIn, TooManyRequests
 from koers.web.checks.api import router as checks_router
 from koers.web.errors import InvalidRequest, error_body
 from koers.web.market.api import router as market_router
@@ -18,11 +25,34 @@ from koers.web.matching.api import router as matching_router
 from koers.web.portfolio.api import router as portfolio_router
 from koers.web.taxonomy.api import router as taxonomy_router
 
+
+def _finite(data: Any) -> Any:
+    """``data`` with every float that is not finite (NaN, ±inf) replaced by None."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data
+
+
+class StrictJSONRenderer(JSONRenderer):
+    """JSON as the standard allows it: never NaN or Infinity (they become null)."""
+
+    json_dumps_params: Mapping[str, Any] = {"allow_nan": False}
+
+    def render(self, request: HttpRequest, data: Any, *, response_status: int) -> Any:
+        return super().render(request, _finite(data), response_status=response_status)
+
+
 api = NinjaAPI(
+    renderer=StrictJSONRenderer(),
     title="Koers API",
     version="1.0",
     description="The Koers competence language (ESCO v1.2.0, © European Union) and its services.",
     urls_namespace="api",
+    throttle=[AnonRateThrottle(settings.KOERS_API_RATE), AuthRateThrottle(settings.KOERS_API_RATE)],
 )
 api.add_router("", taxonomy_router)
 api.add_router("/matching", matching_router)
@@ -48,3 +78,11 @@ def on_koers_error(request: HttpRequest, exc: KoersError) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return on_koers_error(request, NotLoggedIn())
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    seconds = max(1, math.ceil(exc.wait or 1))
+    response = on_koers_error(request, TooManyRequests(seconds=seconds))
+    response["Retry-After"] = str(seconds)
+    return response

@@ -7,7 +7,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from koers.errors import InvalidInput, KoersError, localised_message
+from koers.errors import InvalidInput, KoersError, TooLarge, localised_message
 from koers.web.i18n import active_language
 
 
@@ -27,6 +27,11 @@ class SkillsAndPortfolio(InvalidInput):
 class NoSkillsOrPortfolio(InvalidInput):
     code = "request.no_skills_or_portfolio"
     message = "Give 'skills' or 'portfolio'."
+
+
+class BodyTooLarge(TooLarge):
+    code = "request.too_large"
+    message = "The request is too large (at most {limit_mb} MB)."
 
 
 class InvalidRequest(InvalidInput):

@@ -1,7 +1,10 @@
 """Django settings, read from the environment (12-factor).
 
-DATABASE_URL (default: SQLite under var/), SECRET_KEY (required unless DEBUG), DEBUG,
-ALLOWED_HOSTS (comma-separated), KOERS_VAR_DIR (where local state lives).
+DATABASE_URL (default: SQLite under var/), SECRET_KEY (default: generated once into var/),
+DEBUG, ALLOWED_HOSTS (comma-separated), KOERS_VAR_DIR (where local state lives), and for a
+deployment behind TLS: SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY (trust X-Forwarded-Proto),
+SECURE_HSTS_SECONDS (with SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD);
+KOERS_INSECURE_COOKIES=1 lets cookies travel over plain HTTP (``koers serve`` on loopback).
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -27,19 +29,17 @@ DEBUG = _flag("DEBUG")
 
 
 def _secret_key() -> str:
-    """Use SECRET_KEY; in debug only, fall back to a random key kept in var/ (never committed)."""
+    """SECRET_KEY from the environment, else a random key generated once into var/ (mode 0600,
+    never committed), so a fresh install starts without a shared or empty key."""
     key = os.environ.get("SECRET_KEY", "")
     if key:
         return key
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "Set SECRET_KEY in the environment (or DEBUG=1 for development)."
-        )
     path = VAR_DIR / "secret_key"
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "axes",
     "koers.web",
     "koers.web.accounts",
     "koers.web.taxonomy",
@@ -75,10 +76,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "koers.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "koers.web.middleware.BodySizeLimitMiddleware",  # before anything reads the body
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "koers.web.middleware.KoersErrorPageMiddleware",
 ]
 
 ROOT_URLCONF = "koers.web.urls"
@@ -117,6 +121,18 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (django-axes): after 5 failed logins for one user name from one
+# address, that pair is locked for 15 minutes (answered 429); every failure is logged.
+AXES_FAILURE_LIMIT = int(os.environ.get("KOERS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if _flag("BEHIND_TLS_PROXY") else None
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -147,6 +163,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _flag("BEHIND_TLS_PROXY") else None
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # request bodies beyond this are refused (413)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads stream to a temporary file
+KOERS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # the largest file upload (market imports)
+KOERS_API_RATE = os.environ.get("KOERS_API_RATE", "30/s")
+"""Requests per client address to the API (per server process), beyond which it answers 429."""
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

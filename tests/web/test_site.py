@@ -83,11 +83,32 @@ def test_demo_users_cover_every_role_and_are_synthetic():
         "admin",
     }
     assert all(u.is_synthetic for u in users)
-    assert User.objects.get(username="demo-beheerder").is_superuser
-    demo_users_load(password="demo-pass-123", extra_citizens=3)
-    assert User.objects.count() == 9
+    assert not any(u.is_superuser or u.is_staff for u in users)
+    assert all(created for _, created in people)
+
+    changed = User.objects.get(username="demo-burger")
+    changed.set_password("my-own-password-42")
+    changed.save()
+    again = demo_users_load(password="demo-pass-123", extra_citizens=3)
+    assert not any(created for _, created in again) and User.objects.count() == 9
+    changed.refresh_from_db()
+    assert changed.check_password("my-own-password-42")
 
 
 def test_dutch_stays_default_whatever_the_browser_prefers(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="nl">' in html
+
+
+def test_login_is_locked_after_repeated_failures_and_failures_are_logged(client):
+    from axes.models import AccessAttempt
+
+    User.objects.create_user("an", password="the-right-password-1", role="citizen")
+    for _ in range(5):
+        wrong = client.post(reverse("login"), {"username": "an", "password": "guess"})
+        assert wrong.status_code in (200, 429)
+    locked = client.post(reverse("login"), {"username": "an", "password": "the-right-password-1"})
+    assert locked.status_code == 429
+    assert "Te veel pogingen" in locked.content.decode() or "Too many" in locked.content.decode()
+    assert AccessAttempt.objects.get(username="an").failures_since_start >= 5
+    assert "_auth_user_id" not in client.session

@@ -13,6 +13,7 @@ from koers.demo.users import DemoUser, generate_demo_users
 from koers.web.accounts.models import Role, User
 
 DEMO_PASSWORD_ENV = "KOERS_DEMO_PASSWORD"  # noqa: S105 - the variable name, not a secret
+DEMO_PASSWORD_HINT = f"var/demo-password (or ${DEMO_PASSWORD_ENV})"
 
 
 def demo_password() -> str:
@@ -32,11 +33,17 @@ def demo_password() -> str:
 
 
 @transaction.atomic
-def demo_users_load(*, password: str, seed: int = 2026, extra_citizens: int = 24) -> list[DemoUser]:
-    """Create or refresh the synthetic demo accounts; return them."""
+def demo_users_load(
+    *, password: str, seed: int = 2026, extra_citizens: int = 24
+) -> list[tuple[DemoUser, bool]]:
+    """Create the synthetic demo accounts that are missing; return each with whether it was
+    created now. An existing account (and a password someone changed) stays as it is. Demo
+    accounts never get staff or superuser rights: the administrator role works in Koers's own
+    pages, and a superuser is made on purpose with ``createsuperuser``."""
     people = generate_demo_users(seed=seed, extra_citizens=extra_citizens)
+    result = []
     for person in people:
-        user, _ = User.objects.update_or_create(
+        user, created = User.objects.get_or_create(
             username=person.username,
             defaults={
                 "first_name": person.first_name,
@@ -44,10 +51,10 @@ def demo_users_load(*, password: str, seed: int = 2026, extra_citizens: int = 24
                 "email": person.email,
                 "role": Role(person.role),
                 "is_synthetic": True,
-                "is_staff": person.role == Role.ADMIN,
-                "is_superuser": person.role == Role.ADMIN,
             },
         )
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return people
+        if created:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        result.append((person, created))
+    return result

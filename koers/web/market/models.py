@@ -18,6 +18,7 @@ class MarketDataset(models.Model):
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         ordering = ("imported_at", "id")
@@ -26,3 +27,20 @@ class MarketDataset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.file_name} ({self.row_count} rows)"
+
+
+class DatasetEvent(models.Model):
+    """What happened to an import and who did it: imported, withdrawn, restored."""
+
+    dataset = models.ForeignKey(MarketDataset, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=12)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.dataset_id} at {self.at:%Y-%m-%d %H:%M}"

@@ -4,11 +4,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from koers.web.accounts.services import demo_password, demo_users_load
+from koers.web.accounts.services import DEMO_PASSWORD_HINT, demo_password, demo_users_load
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the synthetic demo accounts (one per role plus demo citizens)."
+    help = "Create the missing synthetic demo accounts (one per role plus demo citizens)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=2026)
@@ -19,7 +19,11 @@ class Command(BaseCommand):
         people = demo_users_load(
             password=password, seed=options["seed"], extra_citizens=options["citizens"]
         )
-        self.stdout.write("Synthetic demo accounts (not real people):")
-        for person in people[:6]:
-            self.stdout.write(f"  {person.role:<9} {person.username:<16} password: {password}")
+        created = sum(new for _, new in people)
+        where = f"password of new accounts: {password}" if created else DEMO_PASSWORD_HINT
+        self.stdout.write(
+            f"Synthetic demo accounts (not real people), {created} created now ({where}):"
+        )
+        for person, _ in people[:6]:
+            self.stdout.write(f"  {person.role:<9} {person.username}")
         self.stdout.write(f"  ... and {len(people) - 6} more synthetic citizens (burger-001 ...)")
