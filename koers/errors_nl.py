@@ -117,6 +117,12 @@ MESSAGES: dict[str, str] = {
     "request.no_skills_or_portfolio": "Geef 'skills' of 'portfolio'.",
     "request.skills_and_portfolio": "Geef 'skills' of 'portfolio', niet allebei.",
     "softskills.bad_answer": "Antwoord “{key}” moet 1, 2, 3 of 4 zijn.",
+    "backup.not_empty": (
+        "De databank bevat al {users} accounts; zet een back-up alleen terug in een lege databank."
+    ),
+    "backup.not_a_backup": (
+        "{name} is geen Koers-back-up (een .json.gz-bestand van `koers backup create`)."
+    ),
     "checks.employers_only": "Alleen een werkgever doet de organisatiecheck.",
     "organisation.unknown_occupation": "{uri} is geen ESCO-beroep",
     "organisation.unknown_skill": "{uri} is geen ESCO-vaardigheid",

@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
-from koers.cli import batch, checks, market, matching, rights, serve, taxonomy, training
+from koers.cli import backup, batch, checks, market, matching, rights, serve, taxonomy, training
 from koers.cli.common import app
 
 __all__ = [
     "app",
+    "backup",
     "batch",
     "checks",
     "market",

@@ -157,7 +157,7 @@ def test_any_non_negative_counts_are_accepted(counts):
 
 def is_number(text: str) -> bool:
     try:
-        return math.isfinite(float(text))
+        return math.isfinite(float(text.strip()))
     except ValueError:
         return False
 
