@@ -22,7 +22,9 @@ def _snapshot() -> dict[str, object]:
         "claims": sorted(Claim.objects.values_list("owner__username", "skill_uri", "validation")),
         "events": ClaimEvent.objects.count(),
         "consents": sorted(Consent.objects.values_list("citizen__username", "grantee__username")),
-        "ledger": sorted(Entry.objects.values_list("kind", "amount_cents", "available_after_cents")),
+        "ledger": sorted(
+            Entry.objects.values_list("kind", "amount_cents", "available_after_cents")
+        ),
     }
 
 

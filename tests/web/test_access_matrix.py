@@ -53,9 +53,7 @@ ARGUMENTS = {"occupation": [NURSE_ASSISTANT], "skill": [WOUND_CARE]}
 
 
 def _named_patterns() -> set[str]:
-    return {
-        p.name for p in urls.urlpatterns if isinstance(p, URLPattern) and p.name is not None
-    }
+    return {p.name for p in urls.urlpatterns if isinstance(p, URLPattern) and p.name is not None}
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from koers.web.accounts.models import User
 from koers.ledger.model import Funder
+from koers.web.accounts.models import User
 from koers.web.learning.models import Entry
 from koers.web.learning.services import account_deposit, account_open
 from koers.web.portfolio.models import AccessLog, Claim, ClaimEvent, Consent
