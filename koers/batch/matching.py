@@ -259,20 +259,22 @@ def run_match_vacancies(
         "rank", pa.array(ranks_in_groups(columns[best]))
     )
     part_of = chosen.column("part").to_numpy()
+    numbers = [int(n) for n in np.unique(part_of)]
+    subsets = client.scatter([chosen.filter(pa.array(part_of == n)) for n in numbers], hash=False)
     explained = [
         client.submit(
             _explain_unit,
             units[number][0],
             shared_index,
             shared_map,
-            chosen.filter(pa.array(part_of == number)),
+            subset,
             today,
             half_life_years,
             all_citizens,
             key=f"koers-explain-{run_id}-{number}",
             pure=False,
         )
-        for number in np.unique(part_of)
+        for number, subset in zip(numbers, subsets, strict=True)
     ]
     tables = client.gather(explained)
     result = (

@@ -30,6 +30,8 @@ from koers.population.synthetic import EPOCH
 BINS = 256
 BLOCK = 2000
 """Job seekers per sparse product (bounds the memory of one product)."""
+ROW_SURPLUS = 5
+"""Entries kept per seeker and per wanted match before the exact selection."""
 STRENGTH = np.array([VALIDATION_WEIGHT[v] for v in VALIDATION_WEIGHT], dtype=np.float32)
 
 PAIR_SCHEMA = pa.schema(
@@ -44,8 +46,8 @@ PAIR_SCHEMA = pa.schema(
         ("vacancy_language", pa.string()),
         ("citizen_language", pa.string()),
         ("vacancy_occupation_uri", pa.string()),
-        ("matched_skills", pa.list_(pa.string())),
-        ("missing_skills", pa.list_(pa.string())),
+        ("matched_skills", pa.list_(pa.dictionary(pa.int32(), pa.string()))),
+        ("missing_skills", pa.list_(pa.dictionary(pa.int32(), pa.string()))),
     ]
 )
 
@@ -159,6 +161,14 @@ def _threshold_bins(histogram: npt.NDArray[np.int64], top: int) -> npt.NDArray[n
     return np.where(enough, BINS - 1 - first, 0)
 
 
+def _cut(scores: npt.NDArray[np.float32], wanted: int) -> float:
+    """A score that about ``wanted`` of ``scores`` reach (estimated on a sample)."""
+    if wanted >= len(scores):
+        return 0.0
+    sample = scores[:: max(1, len(scores) // 50_000)]
+    return float(np.quantile(sample, 1.0 - wanted / len(scores)))
+
+
 def _bins(scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int32]:
     bins = (scores * BINS).astype(np.int32)
     np.minimum(bins, BINS - 1, out=bins)
@@ -202,38 +212,53 @@ def match_block(
     of ``strengths`` (seekers × skills). Ties go to the lower vacancy index / ``row_ids``."""
     n_vac = index.weights.shape[1]
     accumulated = np.zeros((n_vac, BINS), dtype=np.int64)
-    bar_of_vacancy = np.zeros(n_vac, dtype=np.int32)
+    bar_bin = np.zeros(n_vac, dtype=np.int64)
+    bar = np.zeros(n_vac, dtype=np.float32)  # bar_bin / BINS: no score below it can make the top
     seeker_parts: list[tuple[npt.NDArray[np.int64], ...]] = []
     vacancy_parts: list[tuple[npt.NDArray[np.int64], ...]] = []
     for start in range(0, strengths.shape[0], BLOCK):
         product = (strengths[start : start + BLOCK] @ index.weights).tocsr()
         n_rows = product.shape[0]
-        rows = np.repeat(np.arange(n_rows, dtype=np.int32), np.diff(product.indptr))
+        lengths = np.diff(product.indptr)
+        rows = np.repeat(np.arange(n_rows, dtype=np.int32), lengths)
         cols = product.indices
         scores = product.data
-        bins = _bins(scores)
-        per_row = np.bincount(rows * BINS + bins, minlength=n_rows * BINS)
-        keep = bins >= _threshold_bins(per_row.reshape(-1, BINS), top)[rows]
-        kept_rows, kept_cols, kept_scores = rows[keep], cols[keep], scores[keep]
+        # seekers: a cut leaving about ROW_SURPLUS × top entries per row; a row with fewer than
+        # ``top`` entries above it keeps all of its entries, so the top stays exact
+        above = scores >= _cut(scores, ROW_SURPLUS * top * n_rows)
+        padded = np.append(above, False)  # every row start is a valid index, even at the end
+        counts = np.add.reduceat(padded, product.indptr[:-1], dtype=np.int64)
+        short = np.where(lengths > 0, counts, 0) < top
+        if short.any():  # those rows: the bin of their top-th best from a histogram
+            mine = np.repeat(short, lengths)
+            their_rows, their_bins = rows[mine], _bins(scores[mine])
+            per_row = np.bincount(their_rows * BINS + their_bins, minlength=n_rows * BINS)
+            least = _threshold_bins(per_row.reshape(n_rows, BINS), top)
+            above[mine] = their_bins >= least[their_rows]
+        kept_rows, kept_cols, kept_scores = rows[above], cols[above], scores[above]
         best = _top_per_group(kept_rows, kept_cols, kept_scores, top)
         seeker_parts.append((kept_rows[best] + start, kept_cols[best], kept_scores[best]))
         # vacancies: entries below a vacancy's bar can never reach its top; the bar only rises
-        keep = bins >= bar_of_vacancy[cols]
-        kept_cols, kept_bins = cols[keep], bins[keep]
-        accumulated += np.bincount(kept_cols * BINS + kept_bins, minlength=n_vac * BINS).reshape(
-            n_vac, BINS
-        )
-        bar_of_vacancy = _threshold_bins(accumulated, top).astype(np.int32)
-        keep[keep] = kept_bins >= bar_of_vacancy[kept_cols]
-        vacancy_parts.append((cols[keep], rows[keep] + start, scores[keep]))
+        keep = scores >= bar[cols]
+        kept_cols, kept_rows, kept_scores = cols[keep], rows[keep], scores[keep]
+        kept_bins = _bins(kept_scores)
+        if len(kept_cols) > n_vac * BINS // 16:
+            counts = np.bincount(kept_cols * BINS + kept_bins, minlength=n_vac * BINS)
+            accumulated += counts.reshape(n_vac, BINS)
+        else:
+            np.add.at(accumulated, (kept_cols, kept_bins), 1)
+        touched = np.unique(kept_cols)
+        bar_bin[touched] = _threshold_bins(accumulated[touched], top)
+        bar[touched] = bar_bin[touched].astype(np.float32) / BINS
+        still = kept_scores >= bar[kept_cols]
+        vacancy_parts.append((kept_cols[still], kept_rows[still] + start, kept_scores[still]))
     if not seeker_parts:
         empty = np.zeros(0, dtype=np.int64)
         none = np.zeros(0, dtype=np.float32)
         return PartitionMatches(empty, empty, none, empty, empty, none)
     s_rows, s_cols, s_scores = (np.concatenate(p) for p in zip(*seeker_parts, strict=True))
     v_cols, v_rows, v_scores = (np.concatenate(p) for p in zip(*vacancy_parts, strict=True))
-    final = _threshold_bins(accumulated, top)
-    keep = _bins(v_scores) >= final[v_cols]
+    keep = v_scores >= bar[v_cols]
     v_cols, v_rows, v_scores = v_cols[keep], v_rows[keep], v_scores[keep]
     best = _top_per_group(v_cols, row_ids[v_rows], v_scores, top)
     return PartitionMatches(
@@ -290,9 +315,7 @@ def pair_table(
         values = pa.DictionaryArray.from_arrays(
             pa.array(matrix.indices.astype(np.int32)), dictionary
         )
-        return pa.ListArray.from_arrays(
-            pa.array(matrix.indptr.astype(np.int32)), values.cast(pa.string())
-        )
+        return pa.ListArray.from_arrays(pa.array(matrix.indptr.astype(np.int32)), values)
 
     citizen_ids = seekers.column("citizen_id").to_numpy()[rows]
     citizen_region = _strings(seekers, "region", seekers.num_rows)[rows]

@@ -90,3 +90,20 @@ def test_pairs_name_matched_and_missing_skills(setting):
         assert set(pair["matched_skills"]) == mine & asked
         assert set(pair["missing_skills"]) == asked - mine
         assert pair["cross_region"] == (pair["vacancy_region"] != pair["citizen_region"])
+
+
+def test_seekers_without_matches_anywhere_in_a_block(setting, monkeypatch):
+    import scipy.sparse as sp
+
+    _, index, held = setting
+    monkeypatch.setattr(matching, "BLOCK", 20)
+    empty = sp.csr_matrix((3, held.shape[1]), dtype=np.float32)
+    mixed = sp.vstack([empty, held[:37], empty, held[37:57], empty]).tocsr()
+    found = match_block(mixed, index, top=TOP, row_ids=np.arange(mixed.shape[0]))
+    scores = brute_force_scores(mixed, index)
+    per_seeker = _expected(scores, TOP)
+    for row in range(mixed.shape[0]):
+        assert list(found.seeker_vacancies[found.seeker_rows == row]) == per_seeker[row]
+    per_vacancy = _expected(scores.T, TOP)
+    for column in range(scores.shape[1]):
+        assert list(found.vacancy_rows[found.vacancy_columns == column]) == per_vacancy[column]
