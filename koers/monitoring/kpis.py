@@ -31,6 +31,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from koers.ledger.model import Entry, EntryKind
 from koers.market.bundled import BOTTLENECK_SOURCE, bottleneck_list_2026
 from koers.market.dataset import MarketData
 from koers.market.tension import bottlenecks, period_is_synthetic, tension_periods
@@ -141,6 +142,17 @@ class MonitoringReport:
     platform: tuple[KpiRow, ...]
     real: tuple[KpiRow, ...]
     targets: tuple[Target, ...] = field(default_factory=tuple)
+
+
+def ledger_spending(entries: Iterable[Entry], *, synthetic: bool = False) -> LedgerSpending:
+    """Spending of learning accounts (ledger entries of any accounts) for the demand-driven
+    KPI: spends count, demand-driven ones apart; refunds are not netted out."""
+    spent = demand = 0
+    for entry in entries:
+        if entry.kind is EntryKind.SPEND:
+            spent += entry.amount_cents
+            demand += entry.amount_cents if entry.demand_driven else 0
+    return LedgerSpending(spent=spent / 100, demand_driven=demand / 100, synthetic=synthetic)
 
 
 def _read(name: str) -> list[dict[str, str]]:

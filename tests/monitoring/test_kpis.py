@@ -171,3 +171,21 @@ def test_kpis_of_a_synthetic_population_folder(tmp_path):
     high = _one(report.platform, "career_guidance_use_rate_high_educated").value
     low = _one(report.platform, "career_guidance_use_rate_low_educated").value
     assert high > low  # the Matthew effect the synthetic population is drawn with
+
+
+def test_ledger_entries_give_the_demand_driven_share(figures):
+    from datetime import datetime
+
+    from koers.ledger.model import Entry, EntryKind
+    from koers.monitoring import ledger_spending
+
+    at = datetime(2026, 3, 1)
+    entries = [
+        Entry(EntryKind.DEPOSIT, 50_000, at),
+        Entry(EntryKind.SPEND, 30_000, at, demand_driven=True),
+        Entry(EntryKind.SPEND, 10_000, at),
+    ]
+    spending = ledger_spending(entries)
+    assert (spending.spent, spending.demand_driven) == (400.0, 300.0)
+    report = monitoring_report(figures, None, period="2026", ledger=spending)
+    assert _one(report.platform, "demand_driven_share_of_learning_spend").value == 75.0
