@@ -134,7 +134,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if _flag("BEHIND_TLS_PROXY") else None
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # each role's own start page (koers.web.accounts.views)
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "nl"
@@ -148,7 +148,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "koers.web.staticfiles.KoersStaticStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from koers.web import charts
 from koers.web.accounts import my_data
+from koers.web.accounts import views as accounts
 from koers.web.api import api
 from koers.web.checks import views as checks
 from koers.web.market import views as market
@@ -37,7 +37,7 @@ urlpatterns = [
     path("organisation/check/", checks.organisation, name="organisation_check"),
     path("coach/", portfolio.caseload, name="caseload"),
     path("coach/<int:citizen_id>/", portfolio.citizen_file, name="citizen_file"),
-    path("market/plotly.js", charts.plotly_js, name="plotly_js"),
+    path("accounts/start/", accounts.start, name="start"),
     path("account/data/", my_data.my_data, name="my_data"),
     path("account/data/download/", my_data.my_data_download, name="my_data_download"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

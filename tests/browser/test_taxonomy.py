@@ -26,8 +26,10 @@ def test_citizen_searches_nurse_and_switches_language(live_server, browser):
     browser.get(live_server.url + "/accounts/login/")
     browser.find_element(By.ID, "id_username").send_keys(ROLE_ACCOUNTS["citizen"])
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD + Keys.ENTER)
-    wait_for_heading(browser, "Koers: jouw koers")
+    WebDriverWait(browser, 10).until(ec.url_contains("/portfolio/"))  # a citizen's start page
     assert "synthetisch demo-account" in browser.find_element(By.CLASS_NAME, "who").text
+    browser.get(live_server.url + "/")
+    wait_for_heading(browser, "Koers: jouw koers")
 
     search = browser.find_element(By.ID, "q")
     search.send_keys("verpleegkundige" + Keys.ENTER)

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from koers.market.backtest import BacktestResult, construction_backtests
 from koers.market.barometer import COLLECTIONS, SkillTrend
@@ -54,6 +55,7 @@ from koers.market.tension import (
     tension_table,
 )
 from koers.taxonomy import get_taxonomy
+from koers.taxonomy.isco_nl import has_own_dutch_name, isco_group_nl, isco_names
 from koers.web import charts
 from koers.web.access import access_required, can_import_market_data
 from koers.web.downloads import csv_response, wants_csv
@@ -72,9 +74,36 @@ def _choice(value: str | None, choices: Any, default: str | None) -> str | None:
     return value if value in choices else default
 
 
-def _isco_label(code: str) -> str:
+SCENARIO_LABELS = {
+    "baseline": gettext_lazy("baseline scenario"),
+    "growth": gettext_lazy("growth scenario"),
+    "recession": gettext_lazy("recession scenario"),
+}
+COLLECTION_LABELS = {
+    "digital": gettext_lazy("digital competences"),
+    "green": gettext_lazy("green competences"),
+    "transversal": gettext_lazy("transversal competences (useful in many jobs)"),
+}
+
+
+def _isco_names(code: str) -> tuple[str, str]:
+    """(Dutch name, English name) of an ISCO group; the Dutch one is that of the group or,
+    for a unit group, of its sub-major group (see koers.taxonomy.isco_nl)."""
     group = get_taxonomy().isco_by_code.get(code)
-    return group.label_en if group else code
+    return isco_group_nl(code), group.label_en if group else code
+
+
+def _isco_label(code: str) -> str:
+    """An ISCO group's name as plain text in the active language."""
+    dutch, english = _isco_names(code)
+    if active_language() != "nl" or not dutch:
+        return english
+    return dutch if has_own_dutch_name(code) else f"{dutch}: {english}"
+
+
+def _isco_group(code: str) -> dict[str, str]:
+    """An ISCO group for templates (market/isco_name.html marks the English part)."""
+    return isco_names(code, _isco_names(code)[1])
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -139,6 +168,7 @@ def tension(request: HttpRequest) -> HttpResponse:
             charts.lines(series),
             title=_("Tension ratio over time of the tightest occupations"),
             y_title=_("job seekers per vacancy"),
+            x_kind="month" if all(len(p) == 7 for p in comparable) else "category",
         )
     return render(request, "market/tension.html", context)
 
@@ -166,7 +196,10 @@ def forecasts(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("isco") or (final[0].isco_code if final else "")
     chosen = scenario_series(by_scenario, code)
     series: dict[str, tuple[list[Any], list[float]]] = {
-        f"{_('demand')} ({name})": ([r.year for r in rs], [round(r.total_demand) for r in rs])
+        _("demand (%(scenario)s)") % {"scenario": SCENARIO_LABELS.get(name, name)}: (
+            [r.year for r in rs],
+            [round(r.total_demand) for r in rs],
+        )
         for name, rs in chosen.items()
     }
     base = chosen.get("baseline", [])
@@ -180,17 +213,20 @@ def forecasts(request: HttpRequest) -> HttpResponse:
         [y - inputs.years[-1] for y in years],
     )
     figure = charts.lines(series, dash={_("new supply"): "dot"})
-    band_name = _("indicative 80%% band (%(scenario)s)") % {"scenario": scenario}
+    band_name = _("indicative 80%% band (%(scenario)s)") % {
+        "scenario": SCENARIO_LABELS.get(scenario, scenario)
+    }
     charts.band(figure, years, np.round(lower).tolist(), np.round(upper).tolist(), name=band_name)
     context = {
         "section": "forecast",
         "scenario": scenario,
-        "scenarios": SCENARIOS,
+        "scenario_label": SCENARIO_LABELS.get(scenario, scenario),
+        "scenarios": [(s, SCENARIO_LABELS.get(s, s)) for s in SCENARIOS],
         "horizon": horizon,
         "year": last,
-        "top": [(r, _isco_label(r.isco_code)) for r in final[:40]],
+        "top": [(r, _isco_group(r.isco_code)) for r in final[:40]],
         "code": code,
-        "code_label": _isco_label(code),
+        "code_group": _isco_group(code),
         "chosen": shown,
         "band": list(zip(shown, lower.tolist(), upper.tolist(), strict=True)),
         "band_total": total,
@@ -202,6 +238,7 @@ def forecasts(request: HttpRequest) -> HttpResponse:
             figure,
             title=_("Demand and new supply per year: %(group)s") % {"group": _isco_label(code)},
             y_title=_("persons per year"),
+            x_kind="year",
         ),
     }
     return render(request, "market/forecast.html", context)
@@ -231,17 +268,19 @@ def barometer(request: HttpRequest) -> HttpResponse:
             "shrinking": trends[-20:][::-1],
             "count": len(trends),
             "scenario": scenario,
-            "scenarios": SCENARIOS,
+            "scenarios": [(s, SCENARIO_LABELS.get(s, s)) for s in SCENARIOS],
             "sector": sector,
             "sectors": sorted(inputs.sector_labels.items()),
             "collection": collection,
-            "collections": COLLECTIONS,
+            "collections": [(c, COLLECTION_LABELS.get(c, c)) for c in COLLECTIONS],
             "synthetic": any("synthetic" in s for s in inputs.sources.values()),
             "sources": sorted(set(inputs.sources.values())),
             "chart": charts.figure_json(
                 charts.bars(labels, values, colors=colors),
                 title=_("Fastest growing and shrinking competences: change in demand, in percent"),
                 x_title="%",
+                x_kind="number",
+                y_kind="category",
             ),
         },
     )
@@ -306,6 +345,7 @@ def backtests(request: HttpRequest) -> HttpResponse:
                 figure,
                 title=_("Construction vacancies received per year, Flanders"),
                 y_title=_("vacancies"),
+                x_kind="year",
             ),
         },
     )
@@ -337,6 +377,7 @@ def entrepreneurs(request: HttpRequest) -> HttpResponse:
                 charts.lines(totals),
                 title=_("Self-employed entrepreneurs per region"),
                 y_title=_("entrepreneurs"),
+                x_kind="year",
             ),
         },
     )

@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from koers.market.in_force import market_outlook
 from koers.matching import get_engine, get_planner
-from koers.matching.engine import MatchingInputError
+from koers.matching.engine import MatchingInputError, OccupationMatch
 from koers.matching.pathways import NoRoute
 from koers.portfolio.model import Portfolio
 from koers.taxonomy import get_searcher, get_taxonomy
@@ -21,6 +21,15 @@ from koers.web.errors import page_message
 from koers.web.i18n import active_language
 
 MAX_PICKED_SKILLS = 60
+MIN_ESSENTIAL_HELD = 1
+"""An occupation is listed under "Occupations that fit" only when the person has at least
+this many of its essential skills. Occupations that share only optional skills with the
+person (none of the essential ones) are listed apart, as "using some of your skills", and
+occupations that share nothing are not shown."""
+
+
+def fits(match: OccupationMatch) -> bool:
+    return match.matched_essential_count >= MIN_ESSENTIAL_HELD
 
 
 def _picked_skills(request: HttpRequest) -> list[Skill]:
@@ -60,7 +69,8 @@ def match(request: HttpRequest) -> HttpResponse:
     uris = [s.uri for s in picked]
     if current is not None:
         uris += [s.uri for s in get_taxonomy().skills_of(current.uri).essential]
-    matches = engine.match_portfolio(Portfolio.from_skills(uris), top=20) if uris else []
+    ranked = engine.match_portfolio(Portfolio.from_skills(uris), top=20) if uris else []
+    matches = [m for m in ranked if fits(m)]
     picked_ids = [concept_id(s.uri) for s in picked]
     return render(
         request,
@@ -76,6 +86,7 @@ def match(request: HttpRequest) -> HttpResponse:
             "occupation_hits": occupation_hits,
             "occupation_error": occupation_error,
             "matches": matches,
+            "related": [m for m in ranked if not fits(m) and m.matched_skills],
         },
     )
 
@@ -89,6 +100,8 @@ def steps(request: HttpRequest) -> HttpResponse:
     occupation_hits, occupation_error = _search("occupation", occupation_query)
     goal_hits, goal_error = _search("occupation", goal_query)
     higher = request.GET.get("higher") == "1"
+    current_id = concept_id(current.uri) if current else ""
+    goal_id = concept_id(goal.uri) if goal else ""
     context: dict[str, object] = {
         "current": current,
         "goal": goal,
@@ -99,7 +112,14 @@ def steps(request: HttpRequest) -> HttpResponse:
         "goal_query": goal_query,
         "goal_hits": goal_hits,
         "goal_error": goal_error,
+        # what each picker's form carries along, so a search never drops the other choice
+        "keep_for_current": [("goal", goal_id), ("higher", "1" if higher else "")],
+        "keep_for_goal": [("from", current_id), ("higher", "1" if higher else "")],
     }
+    if goal is not None:
+        context["goal_outlook"] = market_outlook().outlook(goal.uri)
+        if current is not None:
+            context["goal_gap"] = _gap(current, goal)
     if current is not None:
         context["steps"] = get_engine().career_steps(
             occupation_uri=current.uri,
@@ -118,3 +138,12 @@ def steps(request: HttpRequest) -> HttpResponse:
             except MatchingInputError as error:
                 context["route_error"] = page_message(error)
     return render(request, "matching/steps.html", context)
+
+
+def _gap(current: Occupation, goal: Occupation) -> list[Skill]:
+    """The goal's essential skills that the current occupation does not ask (essential or
+    optional): what someone in the current job would still learn."""
+    taxonomy = get_taxonomy()
+    now = taxonomy.skills_of(current.uri)
+    held = {s.uri for s in (*now.essential, *now.optional)}
+    return [s for s in taxonomy.skills_of(goal.uri).essential if s.uri not in held]

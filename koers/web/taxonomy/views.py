@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from koers.market.in_force import market_outlook
 from koers.taxonomy import get_searcher, get_taxonomy
+from koers.taxonomy.isco_nl import isco_names
 from koers.taxonomy.model import OCCUPATION_PREFIX, SKILL_PREFIX
 from koers.taxonomy.search import MAX_QUERY_LENGTH, SearchQueryError
 from koers.web.errors import page_message
@@ -46,6 +48,7 @@ def occupation(request: HttpRequest, concept_id: str) -> HttpResponse:
     if item is None:
         raise Http404
     lang = active_language()
+    isco = taxonomy.isco_group(item)
     return render(
         request,
         "taxonomy/occupation.html",
@@ -53,7 +56,10 @@ def occupation(request: HttpRequest, concept_id: str) -> HttpResponse:
             "occupation": item,
             "label": item.label(lang),
             "description": item.description(lang),
-            "isco": taxonomy.isco_group(item),
+            "description_lang": lang if lang in item.descriptions else "en",
+            "isco": isco,
+            "isco_group": isco_names(item.isco_code, isco.label_en if isco else item.isco_code),
+            "outlook": market_outlook().outlook(item.uri),
             "skills": taxonomy.skills_of(item.uri),
             "lang": lang,
         },

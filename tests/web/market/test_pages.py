@@ -7,9 +7,11 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.templatetags.static import static
 from django.urls import reverse
 
 from koers.web.accounts.models import User
+from koers.web.charts import PLOTLY_JS
 from koers.web.market.models import MarketDataset
 
 pytestmark = [pytest.mark.db, pytest.mark.django_db]
@@ -44,11 +46,15 @@ def test_real_and_synthetic_are_labelled(client):
     assert "provenance synthetic" in synthetic
 
 
-def test_chart_pages_load_plotly_locally(client):
+def test_chart_pages_load_the_basic_plotly_bundle_locally(client):
     html = client.get(reverse("market_forecast")).content.decode()
-    assert reverse("plotly_js") in html and 'id="chart-data"' in html
-    js = client.get(reverse("plotly_js"))
-    assert js.status_code == 200 and js["Content-Type"].startswith("application/javascript")
+    assert static(PLOTLY_JS) in html and 'id="chart-data"' in html
+    assert "plotly-basic" in PLOTLY_JS
+    js = client.get(static(PLOTLY_JS))
+    assert js.status_code == 200
+    body = b"".join(js.streaming_content) if js.streaming else js.content
+    assert b"plotly.js (basic - minified)" in body[:200]
+    assert len(body) < 2_000_000, "the basic bundle, not the 4.8 MB full plotly.js"
 
 
 def test_backtest_page_shows_methods_and_the_interval_band(client):
@@ -66,7 +72,7 @@ def test_backtest_page_shows_methods_and_the_interval_band(client):
 def test_forecast_page_shows_an_indicative_band(client):
     html = client.get(reverse("market_forecast"), {"scenario": "growth"}).content.decode()
     assert '"fill":"tonexty"' in html
-    assert "(growth)</caption>" in html
+    assert "(groeiscenario)</caption>" in html
     assert html.count("–") >= 5, "a band per forecast year in the table"
 
 
