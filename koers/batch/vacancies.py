@@ -161,6 +161,13 @@ def _threshold_bins(histogram: npt.NDArray[np.int64], top: int) -> npt.NDArray[n
     return np.where(enough, BINS - 1 - first, 0)
 
 
+def _row_of(
+    indptr: npt.NDArray[np.int32], positions: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """The CSR row of each entry position (positions ascending)."""
+    return np.searchsorted(indptr, positions, side="right") - 1
+
+
 def _cut(scores: npt.NDArray[np.float32], wanted: int) -> float:
     """A score that about ``wanted`` of ``scores`` reach (estimated on a sample)."""
     if wanted >= len(scores):
@@ -219,28 +226,29 @@ def match_block(
     for start in range(0, strengths.shape[0], BLOCK):
         product = (strengths[start : start + BLOCK] @ index.weights).tocsr()
         n_rows = product.shape[0]
-        lengths = np.diff(product.indptr)
-        rows = np.repeat(np.arange(n_rows, dtype=np.int32), lengths)
+        indptr = product.indptr
+        lengths = np.diff(indptr)
         cols = product.indices
         scores = product.data
         # seekers: a cut leaving about ROW_SURPLUS × top entries per row; a row with fewer than
         # ``top`` entries above it keeps all of its entries, so the top stays exact
         above = scores >= _cut(scores, ROW_SURPLUS * top * n_rows)
         padded = np.append(above, False)  # every row start is a valid index, even at the end
-        counts = np.add.reduceat(padded, product.indptr[:-1], dtype=np.int64)
+        counts = np.add.reduceat(padded, indptr[:-1], dtype=np.int64)
         short = np.where(lengths > 0, counts, 0) < top
         if short.any():  # those rows: the bin of their top-th best from a histogram
-            mine = np.repeat(short, lengths)
-            their_rows, their_bins = rows[mine], _bins(scores[mine])
+            mine = np.flatnonzero(np.repeat(short, lengths))
+            their_rows, their_bins = _row_of(indptr, mine), _bins(scores[mine])
             per_row = np.bincount(their_rows * BINS + their_bins, minlength=n_rows * BINS)
             least = _threshold_bins(per_row.reshape(n_rows, BINS), top)
             above[mine] = their_bins >= least[their_rows]
-        kept_rows, kept_cols, kept_scores = rows[above], cols[above], scores[above]
+        kept = np.flatnonzero(above)
+        kept_rows, kept_cols, kept_scores = _row_of(indptr, kept), cols[kept], scores[kept]
         best = _top_per_group(kept_rows, kept_cols, kept_scores, top)
         seeker_parts.append((kept_rows[best] + start, kept_cols[best], kept_scores[best]))
         # vacancies: entries below a vacancy's bar can never reach its top; the bar only rises
-        keep = scores >= bar[cols]
-        kept_cols, kept_rows, kept_scores = cols[keep], rows[keep], scores[keep]
+        kept = np.flatnonzero(scores >= bar[cols])
+        kept_cols, kept_rows, kept_scores = cols[kept], _row_of(indptr, kept), scores[kept]
         kept_bins = _bins(kept_scores)
         if len(kept_cols) > n_vac * BINS // 16:
             counts = np.bincount(kept_cols * BINS + kept_bins, minlength=n_vac * BINS)
