@@ -112,6 +112,10 @@ MESSAGES: dict[str, str] = {
     "portfolio.skill_unknown": "Onbekende ESCO-vaardigheid: {uri}",
     "portfolio.too_many_claims": "Een portfolio bevat hoogstens {limit} competenties.",
     "request.not_logged_in": "Log eerst in.",
+    "request.not_json": "De inhoud van de aanvraag is geen geldige JSON.",
+    "request.csrf_failed": (
+        "De aanvraag heeft geen geldig CSRF-token: laad de pagina opnieuw en probeer nog eens."
+    ),
     "request.too_large": "De aanvraag is te groot (hoogstens {limit_mb} MB).",
     "request.too_many": "Te veel aanvragen; wacht {seconds} seconden en probeer opnieuw.",
     "request.no_skills_or_portfolio": "Geef 'skills' of 'portfolio'.",

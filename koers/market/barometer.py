@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from koers.errors import InvalidInput
+from koers.errors import InvalidInput, NotFound
 from koers.market.forecast import DEFAULT_HORIZON, sector_paths
 from koers.market.forecast_inputs import ForecastInputs
 from koers.taxonomy.model import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT
@@ -29,7 +29,7 @@ class UnknownCollection(InvalidInput):
     message = "Unknown collection “{name}”; choose one of: {choices}."
 
 
-class UnknownSector(InvalidInput):
+class UnknownSector(NotFound):
     code = "market.unknown_sector"
     message = "Unknown sector “{code}”; known sectors: {choices}."
 

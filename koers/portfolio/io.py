@@ -71,6 +71,9 @@ class ClaimSkillMissing(PortfolioFormatError):
 
 
 class ClaimSkillUnknown(PortfolioFormatError):
+    """A claim names a skill ESCO does not have: the document is fine, the thing is unknown."""
+
+    status = 404
     code = "portfolio.claim_skill_unknown"
     message = "Claim {index}, field 'skill_uri': {uri} is not an ESCO skill."
 
@@ -96,6 +99,7 @@ class OccupationNotKnown(PortfolioFormatError):
 
 
 class SkillNotKnown(PortfolioFormatError):
+    status = 404
     code = "portfolio.skill_unknown"
     message = "Unknown ESCO skill: {uri}"
 

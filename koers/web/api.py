@@ -13,13 +13,13 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, Throttled, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from koers.errors import KoersError, NotLoggedIn, TooManyRequests
 from koers.web.checks.api import router as checks_router
-from koers.web.errors import InvalidRequest, error_body
+from koers.web.errors import CsrfFailed, InvalidRequest, NotJsonBody, error_body
 from koers.web.market.api import router as market_router
 from koers.web.matching.api import router as matching_router
 from koers.web.portfolio.api import router as portfolio_router
@@ -46,7 +46,42 @@ class StrictJSONRenderer(JSONRenderer):
         return super().render(request, _finite(data), response_status=response_status)
 
 
-api = NinjaAPI(
+ERROR_BODY = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+EVERY_OPERATION = {
+    422: "The request does not fit the schema (code `invalid_input`, one detail per field).",
+    429: "Too many requests from this client; wait the seconds in Retry-After.",
+}
+WITH_A_BODY = {
+    400: "The body is not JSON, or its content cannot be used.",
+    413: "The body is larger than the API accepts (5 MB).",
+}
+WITH_A_LOGIN = {
+    401: "Not logged in.",
+    403: "Not allowed for this role, no consent, or no valid CSRF token.",
+}
+
+
+class KoersAPI(NinjaAPI):
+    """The API whose schema documents the errors every operation can answer, beside the
+    ones each operation declares."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for methods in schema["paths"].values():
+            for operation in methods.values():
+                common = dict(EVERY_OPERATION)
+                if "requestBody" in operation:
+                    common |= WITH_A_BODY
+                if operation.get("security"):
+                    common |= WITH_A_LOGIN
+                responses = operation["responses"]
+                for status, description in common.items():
+                    if status not in responses and str(status) not in responses:
+                        responses[status] = {"description": description, "content": ERROR_BODY}
+        return schema
+
+
+api = KoersAPI(
     renderer=StrictJSONRenderer(),
     title="Koers API",
     version="1.0",
@@ -86,3 +121,15 @@ def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
     response = on_koers_error(request, TooManyRequests(seconds=seconds))
     response["Retry-After"] = str(seconds)
     return response
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals (a body that is not JSON, a missing CSRF token) in the uniform
+    error body."""
+    if exc.status_code == 403:
+        return on_koers_error(request, CsrfFailed())
+    if exc.status_code == 400:
+        return on_koers_error(request, NotJsonBody())
+    body = {"code": f"http.{exc.status_code}", "message": str(exc), "detail": []}
+    return api.create_response(request, body, status=exc.status_code)

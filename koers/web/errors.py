@@ -7,7 +7,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from koers.errors import InvalidInput, KoersError, TooLarge, localised_message
+from koers.errors import Forbidden, InvalidInput, KoersError, TooLarge, localised_message
 from koers.web.i18n import active_language
 
 
@@ -32,6 +32,16 @@ class NoSkillsOrPortfolio(InvalidInput):
 class BodyTooLarge(TooLarge):
     code = "request.too_large"
     message = "The request is too large (at most {limit_mb} MB)."
+
+
+class NotJsonBody(InvalidInput):
+    code = "request.not_json"
+    message = "The request body is not valid JSON."
+
+
+class CsrfFailed(Forbidden):
+    code = "request.csrf_failed"
+    message = "The request lacks a valid CSRF token: reload the page and try again."
 
 
 class InvalidRequest(InvalidInput):

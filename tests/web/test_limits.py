@@ -38,3 +38,9 @@ def test_api_rate_limit_answers_429_with_retry_after(client, monkeypatch):
     assert limited.json()["code"] == "request.too_many"
     assert int(limited["Retry-After"]) >= 1
     cache.clear()
+
+
+def test_malformed_json_gets_the_uniform_error(client):
+    response = client.post("/api/skills/extract", b"{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "request.not_json"

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from pydantic import ConfigDict
 
 from koers.market.in_force import market_outlook
 from koers.matching import get_engine, get_planner
 from koers.matching.export import match_dict, route_dict
 from koers.portfolio.io import portfolio_from_dict, portfolio_from_skills
-from koers.portfolio.model import Portfolio
+from koers.portfolio.model import ClaimSource, Portfolio, ValidationLevel
 from koers.taxonomy import get_searcher
 from koers.web.errors import Error, NoSkillsOrPortfolio, SkillsAndPortfolio
 from koers.web.i18n import Language
+from koers.web.schema import SEARCHABLE, Count, Flag, Number
 
 router = Router(tags=["matching"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error, 409: Error}
@@ -54,48 +57,71 @@ class RouteOut(Schema):
 
 
 class PortfolioClaimIn(Schema):
-    skill_uri: str
-    validation: str = "self_declared"
-    last_used: str | None = None
-    source: str = "self"
-    evidence: str = ""
+    skill_uri: str = Field(..., min_length=1, max_length=200)
+    validation: ValidationLevel = ValidationLevel.SELF_DECLARED
+    last_used: date | None = None
+    source: ClaimSource = ClaimSource.SELF
+    evidence: str = Field("", max_length=2000)
 
 
 class PortfolioIn(Schema):
     owner: str = ""
-    claims: list[PortfolioClaimIn] = Field(..., max_length=5000)
+    claims: list[PortfolioClaimIn] = Field(..., min_length=1, max_length=5000)
+
+
+def _one_of(*names: str) -> ConfigDict:
+    """The JSON schema says what the server checks: exactly one of ``names`` is given."""
+    return ConfigDict(json_schema_extra={"oneOf": [{"required": [n]} for n in names]})
 
 
 class StartIn(Schema):
-    """Where a person starts: a list of skills, a portfolio, or (career steps) an occupation."""
+    """Where a person starts: a list of skills, a portfolio, or (career steps) an occupation.
+    Absent and null are the same; the schema lists them without null so that "exactly one"
+    can be said in it."""
 
-    skills: list[str] | None = Field(None, max_length=500, description="ESCO skill URIs")
-    portfolio: PortfolioIn | None = None
+    skills: list[str] = Field(  # type: ignore[assignment]
+        None, min_length=1, max_length=500, description="ESCO skill URIs"
+    )
+    portfolio: PortfolioIn = None  # type: ignore[assignment]
     lang: Language = "nl"
 
 
 class MatchIn(StartIn):
-    top: int = Field(20, ge=1, le=200)
-    half_life_years: float = Field(
+    model_config = _one_of("skills", "portfolio")
+
+    top: Count = Field(20, ge=1, le=200)
+    half_life_years: Number = Field(
         5.0, ge=0.5, le=50.0, description="years after which an unused skill counts half"
     )
 
 
 class CareerStepsIn(StartIn):
-    occupation: str | None = Field(None, max_length=200, description="ESCO URI or label")
-    top: int = Field(10, ge=1, le=200)
-    same_or_higher_level: bool = False
-    exclude_near_duplicates: bool = True
+    model_config = _one_of("occupation", "skills", "portfolio")
+
+    occupation: str = Field(  # type: ignore[assignment]
+        None, max_length=200, pattern=SEARCHABLE, description="ESCO URI or label"
+    )
+    top: Count = Field(10, ge=1, le=200)
+    same_or_higher_level: Flag = False
+    exclude_near_duplicates: Flag = True
 
 
 class PathwayIn(StartIn):
-    occupation: str | None = Field(None, max_length=200, description="ESCO URI or label")
-    goal: str = Field(..., min_length=1, max_length=200, description="ESCO URI or label")
-    routes: int = Field(3, ge=1, le=5)
+    model_config = _one_of("occupation", "skills", "portfolio")
+
+    occupation: str = Field(  # type: ignore[assignment]
+        None, max_length=200, pattern=SEARCHABLE, description="ESCO URI or label"
+    )
+    goal: str = Field(
+        ..., min_length=1, max_length=200, pattern=SEARCHABLE, description="ESCO URI or label"
+    )
+    routes: Count = Field(3, ge=1, le=5)
 
 
 class CareerStepsQuery(Schema):
-    occupation: str = Field(..., min_length=1, max_length=200, description="ESCO URI or label")
+    occupation: str = Field(
+        ..., min_length=1, max_length=200, pattern=SEARCHABLE, description="ESCO URI or label"
+    )
     top: int = Field(10, ge=1, le=200)
     same_or_higher_level: bool = False
     exclude_near_duplicates: bool = True

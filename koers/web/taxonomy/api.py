@@ -15,6 +15,7 @@ from koers.taxonomy.extract import (
 from koers.taxonomy.search import MAX_QUERY_LENGTH, OccupationHit, SkillHit
 from koers.web.errors import Error
 from koers.web.i18n import Language
+from koers.web.schema import SEARCHABLE, Count, Number
 
 router = Router()
 TAG = "competence language"
@@ -22,7 +23,11 @@ TAG = "competence language"
 
 class SearchParams(Schema):
     q: str = Field(
-        ..., min_length=1, max_length=MAX_QUERY_LENGTH, description="free text, typos allowed"
+        ...,
+        min_length=1,
+        max_length=MAX_QUERY_LENGTH,
+        pattern=SEARCHABLE,
+        description="free text with at least one letter or digit, typos allowed",
     )
     lang: Language = "nl"
     limit: int = Field(10, ge=1, le=100)
@@ -73,10 +78,10 @@ class LookupParams(Schema):
 
 
 class ExtractIn(Schema):
-    text: str = Field(..., min_length=1, max_length=MAX_TEXT_LENGTH)
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT_LENGTH, pattern=SEARCHABLE)
     lang: Language = "nl"
-    min_score: float = Field(DEFAULT_MIN_SCORE, ge=0.0, le=1.0)
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=100, description="how many skills, best first")
+    min_score: Number = Field(DEFAULT_MIN_SCORE, ge=0.0, le=1.0)
+    limit: Count = Field(DEFAULT_LIMIT, ge=1, le=100, description="how many skills, best first")
 
 
 @router.get("/occupations/search", response={200: list[OccupationHit], 400: Error}, tags=[TAG])

@@ -25,7 +25,7 @@ def test_market_api(client):
     assert client.get("/api/market/forecast", {"horizon": 99}).status_code == 422
     assert len(client.get("/api/market/barometer", {"collection": "green", "limit": 5}).json()) == 5
     unknown = client.get("/api/market/barometer", {"sector": "ZZ"})
-    assert unknown.status_code == 400
+    assert unknown.status_code == 404
     assert unknown.json()["code"] == "market.unknown_sector"
     assert len(client.get("/api/market/bottleneck-list-2026").json()) == 227
 

@@ -90,13 +90,13 @@ def test_pathways(client):
         (
             "/api/matching/occupations",
             {"skills": ["nope"]},
-            400,
+            404,
             "portfolio.skill_unknown",
             "Unknown ESCO skill: nope",
         ),
         (
             "/api/matching/occupations",
-            {"skills": [PYTHON], "portfolio": {"claims": []}},
+            {"skills": [PYTHON], "portfolio": {"claims": [{"skill_uri": PYTHON}]}},
             400,
             "request.skills_and_portfolio",
             "Give either 'skills' or 'portfolio', not both.",
@@ -105,9 +105,9 @@ def test_pathways(client):
         (
             "/api/matching/occupations",
             {"portfolio": {"claims": [{"skill_uri": PYTHON, "validation": "sort of"}]}},
-            400,
-            "portfolio.claim_bad_choice",
-            "Claim 1, field 'validation'",
+            422,
+            "invalid_input",
+            "portfolio.claims.0.validation",
         ),
         (
             "/api/matching/career-steps",

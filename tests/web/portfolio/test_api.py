@@ -69,7 +69,7 @@ def test_bad_claims_are_refused_whole_with_the_uniform_error(people):
         {"skill_uri": SKILL + "no-such-skill"},
         content_type="application/json",
     )
-    assert unknown.status_code == 400 and unknown.json()["code"] == "portfolio.claim_skill_unknown"
+    assert unknown.status_code == 404 and unknown.json()["code"] == "portfolio.claim_skill_unknown"
     wrong_level = citizen.post(
         "/api/me/portfolio/claims",
         {"skill_uri": WOUND_CARE, "validation": "very sure"},
@@ -78,7 +78,7 @@ def test_bad_claims_are_refused_whole_with_the_uniform_error(people):
     assert wrong_level.status_code == 422 and wrong_level.json()["code"] == "invalid_input"
     half_bad = {"claims": [{"skill_uri": WOUND_CARE}, {"skill_uri": "javascript:alert(1)"}]}
     refused = citizen.post("/api/me/portfolio/import", half_bad, content_type="application/json")
-    assert refused.status_code == 400
+    assert refused.status_code == 404
     assert not Claim.objects.exists()
 
 
