@@ -208,3 +208,11 @@ def test_collected_static_files_are_hashed_compressed_and_cached_for_ever(tmp_pa
             assert "max-age=315360000" in response["Cache-Control"]
         finally:
             staticfiles_storage.__init__()
+
+
+def test_nace_sections_are_named(client):
+    html = client.get(reverse("market_entrepreneurs")).content.decode()
+    assert "F · Bouwnijverheid" in html
+    _english(client)
+    html = client.get(reverse("market_entrepreneurs")).content.decode()
+    assert "F · Construction" in html

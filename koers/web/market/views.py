@@ -42,6 +42,7 @@ from koers.market.in_force import (
     market_data_in_force,
     skills_barometer,
 )
+from koers.market.nace import section_name
 from koers.market.tension import (
     MIN_VACANCIES,
     BadPeriod,
@@ -270,7 +271,10 @@ def barometer(request: HttpRequest) -> HttpResponse:
             "scenario": scenario,
             "scenarios": [(s, SCENARIO_LABELS.get(s, s)) for s in SCENARIOS],
             "sector": sector,
-            "sectors": sorted(inputs.sector_labels.items()),
+            "sectors": [
+                (code, name if active_language() == "nl" else section_name(code, "en"))
+                for code, name in sorted(inputs.sector_labels.items())
+            ],
             "collection": collection,
             "collections": [(c, COLLECTION_LABELS.get(c, c)) for c in COLLECTIONS],
             "synthetic": any("synthetic" in s for s in inputs.sources.values()),
@@ -367,7 +371,10 @@ def entrepreneurs(request: HttpRequest) -> HttpResponse:
         "market/entrepreneurs.html",
         {
             "section": "entrepreneurs",
-            "rows": entrepreneur_changes(series[region]),
+            "rows": [
+                (r, section_name(r.section, active_language()))
+                for r in entrepreneur_changes(series[region])
+            ],
             "region": region,
             "regions": sorted(series),
             "first_year": min(years),

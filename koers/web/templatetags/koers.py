@@ -40,6 +40,19 @@ def label_html(concept: Labelled) -> SafeString:
     return format_html("{}", concept.label(lang))
 
 
+@register.filter
+def hit_label_html(hit: object) -> SafeString:
+    """A search hit's label, marked ``lang="en"`` when it is the English fallback."""
+    from koers.taxonomy import get_taxonomy
+
+    uri = str(getattr(hit, "uri", ""))
+    taxonomy = get_taxonomy()
+    concept = taxonomy.find_skill(uri) or taxonomy.find_occupation(uri)
+    if concept is None:
+        return format_html("{}", getattr(hit, "label", ""))
+    return label_html(concept)
+
+
 FLAG_NAMES = {
     "green": _("green"),
     "digital": _("digital"),
