@@ -216,3 +216,11 @@ def test_nace_sections_are_named(client):
     _english(client)
     html = client.get(reverse("market_entrepreneurs")).content.decode()
     assert "F · Construction" in html
+
+
+def test_periods_read_as_month_and_year(client):
+    html = client.get(reverse("market_tension"), {"period": "2021-04"}).content.decode()
+    assert '<option value="2021-04" selected>april 2021</option>' in html
+    _english(client)
+    html = client.get(reverse("market_tension"), {"period": "2021-04"}).content.decode()
+    assert '<option value="2021-04" selected>April 2021</option>' in html

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -161,3 +164,12 @@ def swagger_settings(settings_json: str) -> SafeString:
     settings = json.loads(settings_json)
     settings["deepLinking"] = False
     return SafeString(json.dumps(settings).replace("<", "\\u003c"))
+
+
+@register.filter
+def period_name(period: str) -> str:
+    """A period "YYYY-MM" as month and year in the active language ("april 2021")."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", str(period))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return str(period)
+    return date_format(date(int(match.group(1)), int(match.group(2)), 1), "F Y")
