@@ -109,6 +109,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'koers.sqlite3'}"),
         conn_max_age=60,
+        conn_health_checks=True,  # a connection broken by a database restart is replaced
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

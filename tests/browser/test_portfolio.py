@@ -64,9 +64,7 @@ def test_citizen_builds_a_portfolio_checks_it_and_shares_it_with_a_coach(live_se
         ec.presence_of_element_located((By.CSS_SELECTOR, "button[value=set_occupation]"))
     )
     browser.find_element(By.CSS_SELECTOR, "button[value=set_occupation]").click()
-    WebDriverWait(browser, 10).until(
-        ec.text_to_be_present_in_element((By.ID, "work-heading"), "")
-    )
+    WebDriverWait(browser, 10).until(ec.text_to_be_present_in_element((By.ID, "work-heading"), ""))
     assert "verpleeghulp" in browser.find_element(By.TAG_NAME, "main").text.lower()
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "competentiecheck").click()
