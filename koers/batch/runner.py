@@ -85,7 +85,7 @@ def dask_client(
         threads_per_worker=1,
         processes=processes,
         dashboard_address=None,
-        silence_logs=logging.ERROR,
+        silence_logs=logging.CRITICAL,  # task failures reach the caller through the futures
     )
     client = Client(cluster)
     try:
