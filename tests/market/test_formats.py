@@ -173,3 +173,31 @@ def test_non_numbers_are_refused_with_their_row(text):
 def test_documentation_lists_every_kind():
     text = formats_markdown()
     assert all(f"## `{kind}`" in text for kind in FORMATS)
+
+
+VALID_CSV = b"occupation,period,vacancies\nKok,2026-01,12\nVerpleeghulp,2026-01,7\n"
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.integers(min_value=0, max_value=len(VALID_CSV)).map(lambda n: VALID_CSV[:n]),
+        st.sampled_from(["utf-16", "latin-1", "cp1252"]).map(
+            lambda codec: "occupation,period,vacancies\nKéfir-maker,2026-01,3\n".encode(codec)
+        ),
+        st.binary(min_size=1, max_size=40).map(lambda noise: VALID_CSV + noise),
+    ),
+    st.sampled_from([".csv", ".parquet"]),
+)
+def test_any_bytes_are_imported_or_refused_naming_the_file(tmp_path_factory, content, suffix):
+    """Malformed, truncated, wrongly encoded or noisy files: rows, or an import error that
+    names the file (never a crash, never the server's folder)."""
+    path = tmp_path_factory.mktemp("upload") / f"vacatures{suffix}"
+    path.write_bytes(content)
+    try:
+        rows = load_file("vacancies", path)
+    except ImportValidationError as error:
+        assert all(e.file == path.name for e in error.errors)
+        assert str(path.parent) not in str(error)
+    else:
+        assert all(isinstance(r["vacancies"], int) for r in rows)
