@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from koers.errors import KoersError
 from koers.market.backtest import BacktestResult, construction_backtests
 from koers.market.barometer import COLLECTIONS, SkillTrend
 from koers.market.bundled import (
@@ -35,9 +36,10 @@ from koers.market.bundled import (
 )
 from koers.market.forecast import SCENARIOS, OccupationForecast, all_scenarios, scenario_series
 from koers.market.forecasting import interval
-from koers.market.formats import FORMATS, ImportValidationError, UnknownDatasetKind
+from koers.market.formats import FORMATS, ImportValidationError
 from koers.market.in_force import (
     dataset_import,
+    dataset_withdraw,
     forecast_inputs,
     market_data_in_force,
     skills_barometer,
@@ -62,6 +64,7 @@ from koers.web.access import access_required, can_import_market_data
 from koers.web.downloads import csv_response, wants_csv
 from koers.web.errors import page_message
 from koers.web.i18n import active_language
+from koers.web.market.models import MarketDataset
 
 
 def _int(value: str | None, default: int, low: int, high: int) -> int:
@@ -394,6 +397,8 @@ def entrepreneurs(request: HttpRequest) -> HttpResponse:
 def import_data(request: HttpRequest) -> HttpResponse:
     """Upload a data file (analysts and administrators): validated whole, or refused."""
     context: dict[str, Any] = {"formats": FORMATS.values(), "section": "import"}
+    if request.method == "POST" and request.POST.get("action") in ("withdraw", "restore"):
+        return _withdraw_or_restore(request)
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
@@ -416,7 +421,7 @@ def import_data(request: HttpRequest) -> HttpResponse:
                 except ImportValidationError as error:
                     context["problems"] = error.errors[:50]
                     context["error_count"] = len(error.errors)
-                except UnknownDatasetKind as error:
+                except KoersError as error:  # unknown kind, or a file that breaks the forecast
                     context["errors"] = [page_message(error)]
                 else:
                     messages.success(
@@ -426,4 +431,24 @@ def import_data(request: HttpRequest) -> HttpResponse:
                     )
                     return redirect("market_import")
     failed = bool(context.get("errors") or context.get("problems"))
+    context["imports"] = MarketDataset.objects.select_related("imported_by").prefetch_related(
+        "events__by"
+    )
     return render(request, "market/import.html", context, status=400 if failed else 200)
+
+
+def _withdraw_or_restore(request: HttpRequest) -> HttpResponse:
+    """Take an import out of the data in force, or put it back (when the figures still work)."""
+    withdraw = request.POST.get("action") == "withdraw"
+    try:
+        dataset_id = int(request.POST.get("dataset", ""))
+        dataset_withdraw(dataset_id, withdrawn=withdraw, by=request.user)
+    except ValueError:
+        messages.error(request, _("Choose an import."))
+    except KoersError as error:
+        messages.error(request, page_message(error))
+    else:
+        messages.success(
+            request, _("The import is withdrawn.") if withdraw else _("The import is restored.")
+        )
+    return redirect("market_import")

@@ -137,3 +137,26 @@ def test_bad_data_already_in_force_degrades_pages_and_json_never_has_nan(client)
     json.loads(api.content, parse_constant=lambda c: math.nan)
     failed = client.get("/api/market/forecast")
     assert failed.status_code == 409 and failed.json()["code"] == "forecast.employment_gaps"
+
+
+def test_an_analyst_withdraws_and_restores_an_import_on_the_page(client, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from koers.web.accounts.models import User
+
+    client.force_login(User.objects.create_user("ana", password="pw-123456789", role="analyst"))
+    upload = SimpleUploadedFile(
+        "vacatures.csv", b"occupation,period,vacancies\nKok,2026-01,12\n", "text/csv"
+    )
+    client.post("/market/import/", {"kind": "vacancies", "file": upload, "source": "test"})
+    imported = MarketDataset.objects.get()
+    page = client.get("/market/import/").content.decode()
+    assert "vacatures.csv" in page and 'value="withdraw"' in page
+    client.post("/market/import/", {"action": "withdraw", "dataset": imported.pk})
+    imported.refresh_from_db()
+    assert imported.withdrawn_at is not None
+    assert 'value="restore"' in client.get("/market/import/").content.decode()
+    client.post("/market/import/", {"action": "restore", "dataset": imported.pk})
+    imported.refresh_from_db()
+    assert imported.withdrawn_at is None
+    assert [e.action for e in imported.events.all()] == ["imported", "withdrawn", "restored"]
