@@ -153,3 +153,19 @@ def test_match_vacancies(population, tmp_path):
         app, ["batch", "match-vacancies", str(population), str(tmp_path / "x"), "--top", "0"]
     )
     assert bad.exit_code == 2 and "between 1 and 200" in _text(bad)
+
+
+def test_checks_on_an_existing_cluster_by_scheduler_address(population, tmp_path):
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL
+    ) as cluster:
+        result = run_json(
+            "batch", "checks", str(population), str(tmp_path / "out"), "--outlook", "neutral",
+            "--today", TODAY, "--scheduler", cluster.scheduler_address, "--json",
+        )  # fmt: skip
+        assert (result["computed"], result["rows"]) == (3, 1500)
+        assert len(cluster.scheduler.workers) == 2  # the cluster is still there: not ours to close
