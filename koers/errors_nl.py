@@ -169,4 +169,19 @@ MESSAGES: dict[str, str] = {
     ),
     "training.skill_unknown": "{uri} is geen ESCO-vaardigheid",
     "training.unsupported_file": "een opleidingsaanbod is een .csv- of .json-bestand",
+    "training.already_enrolled": "Je bent al ingeschreven voor “{title}”.",
+    "training.citizens_only": "Alleen een burger heeft een leerrekening.",
+    "training.course_id_taken": (
+        "De code “{course_id}” hoort bij een opleiding van een andere aanbieder."
+    ),
+    "training.not_your_course": (
+        "Alleen de aanbieder die “{course_id}” aanbiedt, mag ze of haar inschrijvingen wijzigen."
+    ),
+    "training.not_enough_money": (
+        "Op je leerrekening staat {available} vrij, minder dan de {cost} die deze opleiding kost."
+    ),
+    "training.unknown_course": "Er is geen opleiding “{course_id}” in het aanbod.",
+    "training.unknown_enrolment": (
+        "Er is geen open inschrijving met nummer {enrolment_id} voor jou."
+    ),
 }

@@ -59,3 +59,13 @@ def is_employer(user: Any) -> bool:
 def can_see_vulnerable_organisations(user: Any) -> bool:
     """Analysts and administrators see the organisations flagged for outreach."""
     return _role(user, Role.ANALYST, Role.ADMIN)
+
+
+def is_provider(user: Any) -> bool:
+    """Training providers publish courses and mark enrolments completed."""
+    return _role(user, Role.PROVIDER)
+
+
+def can_import_training(user: Any) -> bool:
+    """Training providers and administrators import a course catalogue file."""
+    return _role(user, Role.PROVIDER, Role.ADMIN)

@@ -24,6 +24,7 @@ from koers.web.market.api import router as market_router
 from koers.web.matching.api import router as matching_router
 from koers.web.portfolio.api import router as portfolio_router
 from koers.web.taxonomy.api import router as taxonomy_router
+from koers.web.training.api import router as training_router
 
 
 def _finite(data: Any) -> Any:
@@ -94,6 +95,7 @@ api.add_router("/matching", matching_router)
 api.add_router("/market", market_router)
 api.add_router("", portfolio_router)
 api.add_router("", checks_router)
+api.add_router("", training_router)
 
 
 @api.exception_handler(ValidationError)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "koers.web.portfolio",
     "koers.web.checks",
     "koers.web.learning",
+    "koers.web.training",
 ]
 
 MIDDLEWARE = [

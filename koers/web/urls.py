@@ -10,6 +10,7 @@ from koers.web.market import views as market
 from koers.web.matching import views as matching
 from koers.web.portfolio import views as portfolio
 from koers.web.taxonomy import views as taxonomy
+from koers.web.training import views as training
 
 urlpatterns = [
     path("", taxonomy.home, name="home"),
@@ -37,6 +38,15 @@ urlpatterns = [
     path("organisation/check/", checks.organisation, name="organisation_check"),
     path("coach/", portfolio.caseload, name="caseload"),
     path("coach/<int:citizen_id>/", portfolio.citizen_file, name="citizen_file"),
+    path("training/", training.training, name="training"),
+    path("training/enrol/", training.enrol, name="training_enrol"),
+    path("training/cancel/<int:enrolment_id>/", training.cancel, name="training_cancel"),
+    path("training/account/", training.learning_account, name="learning_account"),
+    path("training/employer/", training.employer, name="employer_training"),
+    path("training/provider/", training.provider, name="provider_training"),
+    path("training/provider/course/", training.provider_course, name="provider_course"),
+    path("training/import/", training.import_catalogue, name="training_import"),
+    path("rights/", training.rights, name="rights"),
     path("accounts/start/", accounts.start, name="start"),
     path("account/data/", my_data.my_data, name="my_data"),
     path("account/data/download/", my_data.my_data_download, name="my_data_download"),

@@ -31,6 +31,7 @@ PUBLIC = {
     "market_barometer",
     "market_backtest",
     "market_entrepreneurs",
+    "rights",
     "login",
 }
 ONLY = {
@@ -45,10 +46,23 @@ ONLY = {
     "organisation_check": {"employer"},
     "market_import": {"analyst", "admin"},
     "vulnerable_organisations": {"analyst", "admin"},
+    "training": {"citizen"},
+    "learning_account": {"citizen"},
+    "employer_training": {"employer"},
+    "provider_training": {"provider"},
+    "provider_course": {"provider"},
+    "training_import": {"provider", "admin"},
     "my_data": set(ROLES),
     "my_data_download": set(ROLES),
 }
-NOT_PAGES = {"logout", "portfolio_import", "start", "citizen_file"}  # POST-only or tested below
+NOT_PAGES = {
+    "logout",
+    "portfolio_import",
+    "start",
+    "citizen_file",
+    "training_enrol",  # POST; redirects
+    "training_cancel",  # POST; redirects
+}  # POST-only or tested below
 ARGUMENTS = {"occupation": [NURSE_ASSISTANT], "skill": [WOUND_CARE]}
 
 
