@@ -26,6 +26,14 @@ MESSAGES: dict[str, str] = {
     "cli.population_or_synthetic": (
         "Geef IN UIT (een populatiemap en een uitvoermap), of UIT met --synthetic N."
     ),
+    "monitoring.analysts_only": "Alleen analisten en beheerders zien de beleidsmonitoring.",
+    "vacancy.citizens_only": "Alleen een burger krijgt vacatures bij het eigen portfolio.",
+    "vacancy.employers_only": "Alleen werkgevers zoeken kandidaten voor een vacature.",
+    "vacancy.no_skills": (
+        "Geef de competenties die de vacature vraagt (minstens één, hoogstens {limit})."
+    ),
+    "vacancy.skill_unknown": "{uri} is geen competentie van de competentietaal.",
+    "vacancy.top_out_of_range": "Het aantal resultaten ligt tussen 1 en {limit}.",
     "population.column_missing": "{path}: de kolom {column} ontbreekt.",
     "population.not_a_population": "{path} is geen populatiemap (er ontbreekt {what}).",
     "population.output_exists": "{path} bevat al een populatie; kies een lege map.",

@@ -27,7 +27,7 @@ DOMAIN = (
     "koers.monitoring",
 )
 CORE_MODULES = ("koers.errors", "koers.errors_nl", "koers.rows", "koers.outlook")
-WEB_DOMAINS = ("taxonomy", "matching", "market", "portfolio", "checks")
+WEB_DOMAINS = ("taxonomy", "matching", "market", "portfolio", "checks", "monitoring")
 
 
 def _modules() -> dict[str, set[str]]:

@@ -56,6 +56,11 @@ def is_employer(user: Any) -> bool:
     return _role(user, Role.EMPLOYER)
 
 
+def can_monitor_policy(user: Any) -> bool:
+    """Analysts and administrators see the policy monitoring of the platform's data."""
+    return _role(user, Role.ANALYST, Role.ADMIN)
+
+
 def can_see_vulnerable_organisations(user: Any) -> bool:
     """Analysts and administrators see the organisations flagged for outreach."""
     return _role(user, Role.ANALYST, Role.ADMIN)

@@ -22,6 +22,7 @@ from koers.web.checks.api import router as checks_router
 from koers.web.errors import CsrfFailed, InvalidRequest, NotJsonBody, error_body
 from koers.web.market.api import router as market_router
 from koers.web.matching.api import router as matching_router
+from koers.web.monitoring.api import router as monitoring_router
 from koers.web.portfolio.api import router as portfolio_router
 from koers.web.taxonomy.api import router as taxonomy_router
 from koers.web.training.api import router as training_router
@@ -95,6 +96,7 @@ api.add_router("/matching", matching_router)
 api.add_router("/market", market_router)
 api.add_router("", portfolio_router)
 api.add_router("", checks_router)
+api.add_router("", monitoring_router)
 api.add_router("", training_router)
 
 

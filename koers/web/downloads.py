@@ -67,6 +67,15 @@ DUTCH_COLUMNS = {
     "region": "gewest",
     "nace_section": "nace_sectie",
     "entrepreneurs": "ondernemers",
+    "kpi": "kpi",
+    "indicator": "indicator",
+    "population": "populatie",
+    "value": "waarde",
+    "unit": "eenheid",
+    "provenance": "herkomst",
+    "target": "doel",
+    "target_year": "doeljaar",
+    "description": "omschrijving",
 }
 """Dutch CSV column names per field name; a field not listed keeps its own name."""
 

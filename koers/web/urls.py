@@ -8,6 +8,7 @@ from koers.web.api import api
 from koers.web.checks import views as checks
 from koers.web.market import views as market
 from koers.web.matching import views as matching
+from koers.web.monitoring import views as monitoring
 from koers.web.portfolio import views as portfolio
 from koers.web.taxonomy import views as taxonomy
 from koers.web.training import views as training
@@ -26,6 +27,9 @@ urlpatterns = [
     path("market/backtest/", market.backtests, name="market_backtest"),
     path("market/entrepreneurs/", market.entrepreneurs, name="market_entrepreneurs"),
     path("market/import/", market.import_data, name="market_import"),
+    path("market/monitoring/", monitoring.policy, name="policy_monitoring"),
+    path("vacancies/candidates/", monitoring.candidates, name="vacancy_candidates"),
+    path("vacancies/mine/", monitoring.my_vacancies, name="my_vacancies"),
     path("market/vulnerable/", checks.vulnerable, name="vulnerable_organisations"),
     path("portfolio/", portfolio.portfolio, name="portfolio"),
     path("portfolio/from-text/", portfolio.from_text, name="portfolio_from_text"),
