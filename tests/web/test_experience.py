@@ -173,14 +173,16 @@ def test_each_role_lands_on_its_own_start_page(client, role, start):
     assert client.get(response["Location"])["Location"] == start
 
 
-def test_a_provider_sees_what_is_there_and_what_is_coming(client):
+def test_a_provider_sees_what_is_there(client):
     User.objects.create_user("provider", password="pw-123456789", role="provider")
     response = client.post(
         reverse("login"), {"username": "provider", "password": "pw-123456789"}, follow=True
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Als opleidingsverstrekker" in html and "Komt nog" in html
+    assert "Als opleidingsverstrekker" in html
+    for page in ("provider_training", "provider_course", "training_import"):
+        assert f'href="{reverse(page)}"' in html
 
 
 # -- item 5: static files ----------------------------------------------------------------------
