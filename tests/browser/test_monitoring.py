@@ -30,11 +30,11 @@ def _nursing_skills() -> list[str]:
     return [s.uri for s in get_taxonomy().skills_of(NURSE_ASSISTANT).essential]
 
 
-def _log_in(browser: WebDriver, url: str, username: str) -> None:
+def _log_in(browser: WebDriver, url: str, username: str, lang: str = "nl") -> None:
     browser.delete_all_cookies()
     browser.set_window_size(390, 844)
     browser.get(url + "/accounts/login/")
-    browser.add_cookie({"name": "django_language", "value": "nl"})
+    browser.add_cookie({"name": "django_language", "value": lang})
     browser.get(url + "/accounts/login/")
     browser.find_element(By.ID, "id_username").send_keys(username)
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD + Keys.ENTER)
@@ -59,11 +59,13 @@ def _problems(browser: WebDriver) -> list[str]:
     return problems
 
 
-def test_analyst_opens_the_policy_monitoring(live_server, browser):
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_analyst_opens_the_policy_monitoring(live_server, browser, lang):
     browser.set_script_timeout(60)
     User.objects.create_user("analist", password=PASSWORD, role="analyst")
-    _log_in(browser, live_server.url, "analist")
+    _log_in(browser, live_server.url, "analist", lang)
     _open(browser, live_server.url + "/market/monitoring/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
     WebDriverWait(browser, 20).until(
         lambda b: len(b.find_elements(By.CSS_SELECTOR, "[data-chart] svg.main-svg")) >= 4
     )
