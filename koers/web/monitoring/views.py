@@ -127,7 +127,9 @@ POPULATION_NAMES = {
 SOURCE_NAMES = {
     "Labour Force Survey (EAK)": gettext_lazy("Labour Force Survey (EAK)"),
     "Federgon white paper": gettext_lazy("Federgon white paper"),
-    "loopbaanbegeleiding monitoring": gettext_lazy("monitoring of career guidance (VDAB)"),
+    "loopbaanbegeleiding monitoring": gettext_lazy(
+        "monitoring of career guidance (loopbaanbegeleiding)"
+    ),
     "Koers learning-account ledger": gettext_lazy("Koers learning-account ledger"),
     "EU Porto / European Skills Agenda target cited in the labour-market experts' advice": (
         gettext_lazy(
@@ -386,6 +388,7 @@ def policy(request: HttpRequest) -> HttpResponse:
             "kpi": kpi,
             "name": KPI_NAMES[kpi],
             "platform": [_row(r) for r in _kpi(report.platform, kpi)],
+            "synthetic": all(r.provenance == SYNTHETIC for r in _kpi(report.platform, kpi)),
             "real": [_row(r) for r in _kpi(report.real, kpi)],
         }
         for kpi in (TRAINING, GUIDANCE, DEMAND_DRIVEN, BOTTLENECKS)

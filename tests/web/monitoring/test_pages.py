@@ -91,6 +91,10 @@ def test_demand_driven_share_comes_from_the_ledger_when_it_holds_spending(people
     assert float(ledger[0][header.index("waarde")]) == 75.0
     assert ledger[0][header.index("bron")] == "Koers learning-account ledger"
     assert ledger[0][header.index("herkomst")] == "platform", "real accounts, not synthetic"
+    html = client.get(reverse("policy_monitoring")).content.decode()
+    section = html.split('id="kpi-demand_driven_budget_share"')[1].split("</section>")[0]
+    assert "75,0 %" in section
+    assert '<span class="badge">' in section and "badge synthetic" not in section
 
 
 def test_employer_finds_consenting_candidates_and_each_read_is_logged(people):
