@@ -52,6 +52,7 @@ from koers.market.tension import (
     UnknownPeriod,
     check_period,
     comparable_periods,
+    period_is_synthetic,
     stability,
     tension_periods,
     tension_series,
@@ -140,21 +141,29 @@ def _label(occupation: Any, lang: str) -> str:
 def tension(request: HttpRequest) -> HttpResponse:
     data = market_data_in_force()
     periods = tension_periods(data)
-    period = request.GET.get("period") or periods[-1]
+    real = [p for p in periods if not period_is_synthetic(data, p)]
+    period = request.GET.get("period") or (real or periods)[-1]  # real figures first
     min_vacancies = _int(request.GET.get("min_vacancies"), MIN_VACANCIES, 0, 100_000)
+    chosen = request.GET.get("occupation", "").strip()[:200]
     context: dict[str, Any] = {
-        "periods": periods,
+        "real_periods": real,
+        "synthetic_periods": [p for p in periods if p not in real],
         "period": period,
         "min_vacancies": min_vacancies,
+        "occupation": chosen,
         "section": "tension",
     }
     try:
-        rows = [
-            r for r in tension_table(data, check_period(period)) if r.vacancies >= min_vacancies
-        ]
+        everyone = tension_table(data, check_period(period))
     except (BadPeriod, UnknownPeriod) as error:
         context["error"] = page_message(error)
         return render(request, "market/tension.html", context, status=error.status)
+    context["occupations"] = sorted({r.occupation_nl for r in everyone})
+    rows = [
+        r
+        for r in everyone
+        if r.vacancies >= min_vacancies and (not chosen or r.occupation_nl == chosen)
+    ]
     if wants_csv(request):
         return csv_response(f"tension-{period}", TensionRow, rows)
     comparable = comparable_periods(data, period)
@@ -166,11 +175,19 @@ def tension(request: HttpRequest) -> HttpResponse:
     earlier = [p for p in comparable if p < period]
     if earlier:
         context["stability"] = stability(data, earlier[-1], period, min_vacancies=min_vacancies)
-    series = tension_series(data, comparable, [r.occupation_nl for r in rows[:6]])
+    series = tension_series(
+        data, comparable, [chosen] if chosen else [r.occupation_nl for r in rows[:6]]
+    )
     if series:
+        title = (
+            _("Tension ratio over time: %(occupation)s") % {"occupation": chosen}
+            if chosen
+            else _("Tension ratio over time of the tightest occupations")
+        )
+        context["chart_title"] = title
         context["chart"] = charts.figure_json(
             charts.lines(series),
-            title=_("Tension ratio over time of the tightest occupations"),
+            title=title,
             y_title=_("job seekers per vacancy"),
             x_kind="month" if all(len(p) == 7 for p in comparable) else "category",
         )

@@ -119,3 +119,14 @@ def test_import_is_all_or_nothing(client):
     assert response.status_code == 200
     dataset = MarketDataset.objects.get()
     assert dataset.row_count == 2 and dataset.source == "VDAB" and dataset.imported_by == analyst
+
+
+def test_tension_defaults_to_real_figures_and_follows_one_occupation(client):
+    page = client.get(reverse("market_tension"))
+    assert page.context["period"] in page.context["real_periods"]
+    html = page.content.decode()
+    assert "<optgroup" in html and "Synthetische cijfers" in html
+    name = page.context["rows"][0].occupation_nl
+    one = client.get(reverse("market_tension"), {"occupation": name})
+    assert [r.occupation_nl for r in one.context["rows"]] == [name]
+    assert name in one.context["chart_title"]
