@@ -121,6 +121,14 @@ class Vulnerability:
     parts: dict[str, float]  # each part's value in [0, 1] before weighting
     explanation: str
 
+    @property
+    def level(self) -> str:
+        """The score in a word: ``high`` from :data:`VULNERABLE` (flagged), ``medium`` from
+        half of it, else ``low``."""
+        if self.score >= VULNERABLE:
+            return "high"
+        return "medium" if self.score >= VULNERABLE / 2 else "low"
+
 
 @dataclass(frozen=True, slots=True)
 class EmployabilityPlan:

@@ -72,3 +72,17 @@ def test_plan_finds_risks_mobility_recruitment_and_vulnerability(engine):
     assert v.parts["ageing"] == pytest.approx(3 / 7, abs=1e-3)
     assert v.parts["small"] == 1.0 and 0 <= v.score <= 1
     assert "%" in v.explanation
+
+
+def test_vulnerability_level_puts_the_score_in_a_word():
+    from koers.checks.organisation import VULNERABLE, Vulnerability
+
+    def level(score: float) -> str:
+        return Vulnerability(score, score >= VULNERABLE, {}, "").level
+
+    assert [level(0.0), level(VULNERABLE / 2), level(VULNERABLE), level(1.0)] == [
+        "low",
+        "medium",
+        "high",
+        "high",
+    ]
