@@ -429,16 +429,17 @@ def active_enrolments(citizen: User) -> list[Enrolment]:
 def enrol(*, citizen: User, course_id: str, lang: str = "nl") -> Enrolment:
     """Enrol the citizen: the cost after their incentives is reserved on their account (in
     the same transaction, the account row locked). Raises :class:`UnknownCourse`,
-    :class:`AlreadyEnrolled` or :class:`~koers.ledger.model.InsufficientFunds`."""
+    :class:`AlreadyEnrolled` or :class:`NotEnoughMoney` (nothing is written then)."""
     row = Course.objects.filter(course_id=course_id).first()
     if row is None:
         raise UnknownCourse(course_id=course_id[:100])
+    account = account_of(citizen)
+    Account.objects.select_for_update().get(pk=account.pk)  # one enrolment at a time
     open_ = Enrolment.objects.filter(citizen=citizen, course=row, state=Enrolment.State.ENROLLED)
     if open_.exists():
         raise AlreadyEnrolled(title=row.title)
     cost = cost_after_incentives(course_domain(row), incentives_for(citizen, lang=lang))
     cents = round(cost * 100)
-    account = account_of(citizen)
     enrolment = Enrolment.objects.create(citizen=citizen, course=row, cost_cents=cents)
     enrolment.reference = f"enrolment {enrolment.pk} {row.course_id}"[:200]
     if cents > 0:
