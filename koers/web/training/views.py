@@ -34,6 +34,7 @@ from koers.web.accounts.models import User
 from koers.web.errors import page_message
 from koers.web.i18n import active_language
 from koers.web.portfolio import services as portfolio_services
+from koers.web.templatetags.money import euro_text
 from koers.web.training import services
 from koers.web.training.models import Course, Enrolment, RightsProfile
 
@@ -142,8 +143,11 @@ def enrol(request: HttpRequest) -> HttpResponse:
         return redirect(request.POST.get("next") or "training")
     messages.success(
         request,
-        _("You are enrolled in “%(title)s”. We reserved €%(amount).2f on your learning account.")
-        % {"title": enrolment.course.title, "amount": _euro(enrolment.reserved_cents)},
+        _("You are enrolled in “%(title)s”. We reserved %(amount)s on your learning account.")
+        % {
+            "title": enrolment.course.title,
+            "amount": euro_text(enrolment.reserved_cents, active_language()),
+        },
     )
     return redirect("learning_account")
 
