@@ -104,6 +104,16 @@ def test_citizen_enrols_provider_completes_and_the_skills_enter_the_portfolio(
     _fine(browser)
 
     _log_in(browser, url, "zorg")
+    browser.get(url + "/training/provider/course/")
+    browser.find_element(By.ID, "description").send_keys("Je leert wonden verzorgen.")
+    browser.find_element(By.CSS_SELECTOR, "button[value=suggest]").click()
+    suggested = WebDriverWait(browser, 20).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "input.suggested")
+    )
+    assert not any(s.is_selected() for s in suggested), "the provider ticks each skill"
+    _fine(browser)
+    browser.get(url + "/training/import/")
+    _fine(browser)
     browser.get(url + "/training/provider/")
     browser.find_element(By.CSS_SELECTOR, "ul.enrolments form button").click()
     WebDriverWait(browser, 10).until(
