@@ -116,6 +116,32 @@ def personal_data(user: User) -> dict[str, Any]:
             }
             for a in Account.objects.filter(holder=user)
         ],
+        "training": _training_data(user),
+    }
+
+
+def _training_data(user: User) -> dict[str, Any]:
+    """Enrolments, the rights profile and (for a provider) the courses published."""
+    from koers.web.training.models import Course, Enrolment, RightsProfile
+    from koers.web.training.services import profile_data
+
+    profile = RightsProfile.objects.filter(owner=user).first()
+    return {
+        "rights_profile": profile_data(profile) if profile else None,
+        "enrolments": [
+            {
+                "course_id": e.course.course_id,
+                "title": e.course.title,
+                "state": e.state,
+                "cost_cents": e.cost_cents,
+                "at": _when(e.created_at),
+                "completed_at": _when(e.completed_at),
+            }
+            for e in Enrolment.objects.filter(citizen=user).select_related("course")
+        ],
+        "courses_published": list(
+            Course.objects.filter(owner=user).values_list("course_id", flat=True)
+        ),
     }
 
 
@@ -123,6 +149,9 @@ def personal_data(user: User) -> dict[str, Any]:
 def account_delete(user: User) -> int:
     """Delete ``user`` and what is only about them; keep their learning-account ledgers
     without them. Returns how many ledgers were kept anonymised."""
+    from koers.web.training.services import enrolments_cancel_all
+
+    enrolments_cancel_all(user)  # open reservations go back to the account
     kept = 0
     for account in Account.objects.select_for_update().filter(holder=user):
         account.holder = None

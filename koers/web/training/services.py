@@ -483,6 +483,16 @@ def enrolment_cancel(*, citizen: User, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
+def enrolments_cancel_all(citizen: User) -> int:
+    """Cancel every open enrolment of the citizen (their reservations go back); return how
+    many. Used when the person deletes their account."""
+    open_ = Enrolment.objects.filter(citizen=citizen, state=Enrolment.State.ENROLLED)
+    ids = list(open_.values_list("pk", flat=True))
+    for enrolment_id in ids:
+        enrolment_cancel(citizen=citizen, enrolment_id=enrolment_id)
+    return len(ids)
+
+
 def provider_enrolments(provider: User) -> list[Enrolment]:
     return list(
         Enrolment.objects.filter(course__owner=provider)

@@ -285,3 +285,26 @@ def test_provider_sees_demand_signals(client, people):
     client.force_login(people["provider"])
     signals = client.get(reverse("provider_training")).context["signals"]
     assert [(s.skill_uri, s.people, s.courses) for s in signals] == [(rare, 3, 0)]
+
+
+def test_my_data_holds_my_training_and_deleting_keeps_the_ledger(client, people):
+    citizen, provider = people["citizen"], people["provider"]
+    _course(provider, cost=120.0)
+    client.force_login(citizen)
+    client.post(reverse("rights"), PROFILE)
+    client.post(reverse("training_enrol"), {"course": "P-1"})
+    data = json.loads(client.get(reverse("my_data_download")).content)["training"]
+    assert data["rights_profile"]["status"] == "employee"
+    assert [(e["course_id"], e["state"], e["cost_cents"]) for e in data["enrolments"]] == [
+        ("P-1", "enrolled", 12_000)
+    ]
+    client.post(reverse("my_data"), {"confirm": "1", "password": PASSWORD})
+    assert not User.objects.filter(pk=citizen.pk).exists()
+    assert not Enrolment.objects.exists()
+    account = Account.objects.get()
+    assert account.holder is None  # the ledger stays, the reservation given back
+    assert (account.available_cents, account.reserved_cents) == (50_000, 0)
+    client.force_login(provider)
+    assert json.loads(client.get(reverse("my_data_download")).content)["training"][
+        "courses_published"
+    ] == ["P-1"]
