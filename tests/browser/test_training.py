@@ -132,3 +132,31 @@ def test_citizen_enrols_provider_completes_and_the_skills_enter_the_portfolio(
         assert Select(select).first_selected_option.get_attribute("value") == "confirmed"
     issuers = browser.find_elements(By.CSS_SELECTOR, "li.claim input[name=issuer]")
     assert {i.get_attribute("value") for i in issuers} == {"Zorgacademie"}
+
+
+def test_employer_sees_incentives_and_pays_into_an_account(live_server, browser):
+    from koers.web.portfolio.models import Consent
+
+    citizen = User.objects.create_user("an", password=PASSWORD, role="citizen", first_name="An")
+    employer = User.objects.create_user("baas", password=PASSWORD, role="employer")
+    Consent.objects.create(citizen=citizen, grantee=employer)
+    url = live_server.url
+    browser.set_window_size(WIDTH, 844)
+    _log_in(browser, url, "baas")
+    browser.get(url + "/rights/")
+    Select(browser.find_element(By.ID, "status")).select_by_value("employee")
+    browser.find_element(By.ID, "employer_size").send_keys("30")
+    browser.find_element(By.ID, "sector").send_keys("C25")
+    browser.find_element(By.CSS_SELECTOR, "#rights-form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "li.decision.eligible")
+    )
+    browser.get(url + "/training/employer/")
+    assert browser.find_elements(By.CSS_SELECTOR, "li.decision[data-rule=kmo_portefeuille]")
+    browser.find_element(By.ID, "amount").send_keys("250")
+    browser.find_element(By.CSS_SELECTOR, "#amount ~ button[type=submit]").click()
+    WebDriverWait(browser, 10).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "p.ok[role=status]"))
+    )
+    assert "€250" in browser.find_element(By.CSS_SELECTOR, "#spent-heading").text
+    _fine(browser)
