@@ -48,11 +48,13 @@ class RecommendQuery(Schema):
 class ProfileIn(Schema):
     status: Status = Field(..., description="labour-market status")
     region: Literal["flanders", "brussels", "wallonia"]
-    age: Count | None = Field(None, ge=0, le=120)
+    age: Count = Field(None, ge=0, le=120, description="years (leave out if unknown)")
     education_level: EducationLevel | None = Field(
         None, description="low: at most lower secondary; medium: secondary; high: higher"
     )
-    employer_size: Count | None = Field(None, ge=0, le=10_000_000, description="employees")
+    employer_size: Count = Field(
+        None, ge=0, le=10_000_000, description="how many people work for the employer"
+    )
     sector: str = Field("", max_length=10, description="NACE code, e.g. C25")
     course_recognised_for: list[str] | None = Field(
         None, max_length=20, description="incentive ids a course in view is recognised for"
