@@ -37,7 +37,7 @@ FORMAT = "koers-portfolio/2"
 READABLE_FORMATS = ("koers-portfolio/1", "koers-portfolio/2")
 MAX_ASPIRATIONS = 20
 MAX_TEXT = 500
-MAX_CLAIMS = 5000
+MAX_CLAIMS = 2000
 MAX_EVIDENCE_LENGTH = 2000
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.cache import cache
 
@@ -44,3 +46,21 @@ def test_malformed_json_gets_the_uniform_error(client):
     response = client.post("/api/skills/extract", b"{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["code"] == "request.not_json"
+
+
+def test_the_largest_portfolio_the_schema_allows_fits_under_the_body_limit(client):
+    from django.conf import settings
+
+    from koers.portfolio.io import MAX_CLAIMS
+
+    claim = {
+        "skill_uri": "http://data.europa.eu/esco/skill/" + "f" * 36,
+        "validation": "formally_recognised",
+        "last_used": "2025-01-01",
+        "source": "training_provider",
+        "evidence": "e" * 1000,
+    }
+    body = json.dumps({"portfolio": {"owner": "o" * 200, "claims": [claim] * MAX_CLAIMS}})
+    assert len(body) < settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = client.post("/api/matching/occupations", body, content_type="application/json")
+    assert response.status_code not in (413, 500)

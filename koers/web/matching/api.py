@@ -12,7 +12,7 @@ from pydantic import ConfigDict
 from koers.market.in_force import market_outlook
 from koers.matching import get_engine, get_planner
 from koers.matching.export import match_dict, route_dict
-from koers.portfolio.io import portfolio_from_dict, portfolio_from_skills
+from koers.portfolio.io import MAX_CLAIMS, portfolio_from_dict, portfolio_from_skills
 from koers.portfolio.model import ClaimSource, Portfolio, ValidationLevel
 from koers.taxonomy import get_searcher
 from koers.web.errors import Error, NoSkillsOrPortfolio, SkillsAndPortfolio
@@ -61,12 +61,15 @@ class PortfolioClaimIn(Schema):
     validation: ValidationLevel = ValidationLevel.SELF_DECLARED
     last_used: date | None = None
     source: ClaimSource = ClaimSource.SELF
-    evidence: str = Field("", max_length=2000)
+    evidence: str = Field("", max_length=1000)
 
 
 class PortfolioIn(Schema):
-    owner: str = ""
-    claims: list[PortfolioClaimIn] = Field(..., min_length=1, max_length=5000)
+    """At most 2,000 claims with 1,000 characters of evidence each: always under the API's
+    5 MB body limit, so every portfolio the schema allows can be accepted."""
+
+    owner: str = Field("", max_length=200)
+    claims: list[PortfolioClaimIn] = Field(..., min_length=1, max_length=MAX_CLAIMS)
 
 
 def _one_of(*names: str) -> ConfigDict:
