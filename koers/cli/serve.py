@@ -17,8 +17,12 @@ REQUEST_TIMEOUT_S = 30
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     from django.core.wsgi import get_wsgi_application
     from gunicorn.app.base import BaseApplication
+    from threadpoolctl import threadpool_limits
 
     application = get_wsgi_application()
+    # Parallelism comes from workers and threads; BLAS threads on top of them only contend
+    # (set before the workers fork, so each inherits it).
+    threadpool_limits(limits=1, user_api="blas")
 
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",

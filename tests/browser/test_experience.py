@@ -14,11 +14,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from koers.web.accounts.models import User
 from tests.browser.axe import axe_violations, blocking
+from tests.browser.session import PASSWORD
+from tests.browser.session import log_in as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.db, pytest.mark.django_db(transaction=True)]
 NURSE_ASSISTANT_ID = "87d0795a-d41f-47ee-979f-0ab7d73836e7"
 NURSE_ID = "8d3e8aaa-791b-4c75-a465-f3f827028f50"
-PASSWORD = "pw-123456789"
 PUBLIC_PAGES = [
     "/",
     "/esco/?q=verpleeghulp",
@@ -114,13 +115,6 @@ def test_role_pages_are_accessible_at_phone_width(live_server, browser, lang):
         for path in pages:
             problems += _check(browser, live_server.url + path, lang)
     assert not problems, "\n".join(problems)
-
-
-def _log_in(browser: WebDriver, url: str, username: str) -> None:
-    browser.get(url + "/accounts/login/")
-    browser.find_element(By.ID, "id_username").send_keys(username)
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD + Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda b: "/accounts/login/" not in b.current_url)
 
 
 @pytest.mark.parametrize(

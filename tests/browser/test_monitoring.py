@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
@@ -18,9 +17,9 @@ from koers.taxonomy.model import concept_id
 from koers.web.accounts.models import User
 from koers.web.portfolio.models import Claim, Consent
 from tests.browser.axe import axe_violations, blocking
+from tests.browser.session import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.db, pytest.mark.django_db(transaction=True)]
-PASSWORD = "pw-123456789"
 NURSE_ASSISTANT = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7"
 
 
@@ -31,14 +30,8 @@ def _nursing_skills() -> list[str]:
 
 
 def _log_in(browser: WebDriver, url: str, username: str, lang: str = "nl") -> None:
-    browser.delete_all_cookies()
     browser.set_window_size(390, 844)
-    browser.get(url + "/accounts/login/")
-    browser.add_cookie({"name": "django_language", "value": lang})
-    browser.get(url + "/accounts/login/")
-    browser.find_element(By.ID, "id_username").send_keys(username)
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD + Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda b: "/accounts/login/" not in b.current_url)
+    log_in(browser, url, username, lang=lang)
 
 
 def _open(browser: WebDriver, url: str) -> None:

@@ -14,9 +14,10 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from koers.web.accounts.models import User
+from tests.browser.session import PASSWORD
+from tests.browser.session import log_in as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.db, pytest.mark.django_db(transaction=True)]
-PASSWORD = "pw-123456789"
 CV = (
     "Ik werkte vijf jaar als verpleeghulp in een woonzorgcentrum. Ik verzorgde wonden, "
     "hielp bewoners bij het wassen en aankleden en deelde maaltijden uit."
@@ -24,14 +25,6 @@ CV = (
 OCCUPATION = "http://data.europa.eu/esco/occupation/"
 NURSE_ASSISTANT = OCCUPATION + "87d0795a-d41f-47ee-979f-0ab7d73836e7"
 NURSE = OCCUPATION + "8d3e8aaa-791b-4c75-a465-f3f827028f50"
-
-
-def _log_in(browser: WebDriver, url: str, username: str) -> None:
-    browser.delete_all_cookies()
-    browser.get(url + "/accounts/login/")
-    browser.find_element(By.ID, "id_username").send_keys(username)
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD + Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda b: "/accounts/login/" not in b.current_url)
 
 
 def _no_errors(browser: WebDriver) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -16,19 +15,12 @@ from koers.web.accounts.models import User
 from koers.web.portfolio.models import Profile
 from koers.web.training.models import Course
 from tests.browser.axe import axe_violations, blocking
+from tests.browser.session import PASSWORD
+from tests.browser.session import log_in as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.db, pytest.mark.django_db(transaction=True)]
-PASSWORD = "pw-123456789"
 NURSE_ASSISTANT = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7"
 WIDTH = 390
-
-
-def _log_in(browser: WebDriver, url: str, username: str) -> None:
-    browser.delete_all_cookies()
-    browser.get(url + "/accounts/login/")
-    browser.find_element(By.ID, "id_username").send_keys(username)
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD + Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda b: "/accounts/login/" not in b.current_url)
 
 
 def _fine(browser: WebDriver) -> None:
