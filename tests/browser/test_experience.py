@@ -111,7 +111,7 @@ def test_role_pages_are_accessible_at_phone_width(live_server, browser, lang):
         User.objects.create_user(role, password=PASSWORD, role=role)
         browser.delete_all_cookies()
         _phone(browser, live_server.url, lang)
-        _log_in(browser, live_server.url, role)
+        _log_in(browser, live_server.url, role, lang=lang)
         for path in pages:
             problems += _check(browser, live_server.url + path, lang)
     assert not problems, "\n".join(problems)
