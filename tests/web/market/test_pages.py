@@ -13,6 +13,7 @@ from django.urls import reverse
 from koers.web.accounts.models import User
 from koers.web.charts import PLOTLY_JS
 from koers.web.market.models import MarketDataset
+from tests.web.pages import CDN
 
 pytestmark = [pytest.mark.db, pytest.mark.django_db]
 
@@ -32,7 +33,7 @@ def test_pages_render_and_download_csv(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "cdn" not in html.lower()
+    assert not CDN.search(html)
     download = client.get(reverse(name), {"format": "csv"})
     assert download["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(download.content.decode())))
