@@ -29,6 +29,7 @@ from koers.batch.vacancies import (
     merge_vacancy_candidates,
     pair_table,
     ranks_in_groups,
+    seeker_pairs,
     seeker_strengths,
 )
 from koers.errors import ERRORS, KoersError
@@ -108,15 +109,7 @@ def _match_unit(
         )
         ids = seekers.column("citizen_id").to_numpy()
         found = match_block(held, index, top=top, row_ids=ids)
-        pairs = pair_table(
-            seekers,
-            held,
-            index,
-            rows=found.seeker_rows,
-            vacancies=found.seeker_vacancies,
-            scores=found.seeker_scores,
-            ranks=ranks_in_groups(found.seeker_rows),
-        )
+        pairs = seeker_pairs(seekers, held, index, found)
         candidates = pa.table(
             {
                 "vacancy": pa.array(found.vacancy_columns.astype(np.int32)),

@@ -22,9 +22,9 @@ import pyarrow.compute as pc
 from koers.batch.vacancies import (
     VacancyIndex,
     match_block,
-    pair_table,
-    ranks_in_groups,
+    seeker_pairs,
     seeker_strengths,
+    vacancy_pairs,
 )
 from koers.errors import InvalidInput
 from koers.matching.weights import DEFAULT_HALF_LIFE_YEARS, VALIDATION_WEIGHT
@@ -190,15 +190,7 @@ class VacancyMatcher:
             half_life_years=half_life_years,
         )
         found = match_block(held, index, top=top, row_ids=np.zeros(1, dtype=np.int64))
-        pairs = pair_table(
-            seekers,
-            held,
-            index,
-            rows=found.seeker_rows,
-            vacancies=found.seeker_vacancies,
-            scores=found.seeker_scores,
-            ranks=ranks_in_groups(found.seeker_rows),
-        )
+        pairs = seeker_pairs(seekers, held, index, found)
         rows = []
         for position, pair in zip(found.seeker_vacancies, pairs.to_pylist(), strict=True):
             matched, missing = tuple(pair["matched_skills"]), tuple(pair["missing_skills"])
@@ -268,15 +260,7 @@ def candidates_for_vacancy(
     )
     ids = seekers.column("citizen_id").to_numpy()
     found = match_block(held, index, top=top, row_ids=ids)
-    pairs = pair_table(
-        seekers,
-        held,
-        index,
-        rows=found.vacancy_rows,
-        vacancies=found.vacancy_columns,
-        scores=found.vacancy_scores,
-        ranks=ranks_in_groups(found.vacancy_columns),
-    )
+    pairs = vacancy_pairs(seekers, held, index, found)
     rows = []
     for pair in pairs.to_pylist():
         matched, missing = tuple(pair["matched_skills"]), tuple(pair["missing_skills"])

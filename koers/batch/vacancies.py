@@ -349,6 +349,36 @@ def pair_table(
     )
 
 
+def seeker_pairs(
+    seekers: pa.Table, held: sp.csr_matrix, index: VacancyIndex, found: PartitionMatches
+) -> pa.Table:
+    """Each seeker's top vacancies of ``found`` as pairs, ranked per seeker."""
+    return pair_table(
+        seekers,
+        held,
+        index,
+        rows=found.seeker_rows,
+        vacancies=found.seeker_vacancies,
+        scores=found.seeker_scores,
+        ranks=ranks_in_groups(found.seeker_rows),
+    )
+
+
+def vacancy_pairs(
+    seekers: pa.Table, held: sp.csr_matrix, index: VacancyIndex, found: PartitionMatches
+) -> pa.Table:
+    """Each vacancy's best seekers of ``found`` as pairs, ranked per vacancy."""
+    return pair_table(
+        seekers,
+        held,
+        index,
+        rows=found.vacancy_rows,
+        vacancies=found.vacancy_columns,
+        scores=found.vacancy_scores,
+        ranks=ranks_in_groups(found.vacancy_columns),
+    )
+
+
 def brute_force_scores(held: sp.csr_matrix, index: VacancyIndex) -> npt.NDArray[np.float32]:
     """Every seeker × vacancy score, dense (the obvious reference, for small inputs only)."""
     return np.asarray((held @ index.weights).toarray(), dtype=np.float32)

@@ -10,8 +10,7 @@ from koers.batch.vacancies import (
     VacancyIndex,
     brute_force_scores,
     match_block,
-    pair_table,
-    ranks_in_groups,
+    seeker_pairs,
     seeker_strengths,
 )
 from koers.population import generate_citizens, generate_vacancies
@@ -72,15 +71,7 @@ def test_scores_are_weighted_shares_of_the_requirements(setting, engine):
 def test_pairs_name_matched_and_missing_skills(setting):
     seekers, index, held = setting
     found = match_block(held, index, top=3, row_ids=seekers.column("citizen_id").to_numpy())
-    pairs = pair_table(
-        seekers,
-        held,
-        index,
-        rows=found.seeker_rows,
-        vacancies=found.seeker_vacancies,
-        scores=found.seeker_scores,
-        ranks=ranks_in_groups(found.seeker_rows),
-    ).to_pylist()
+    pairs = seeker_pairs(seekers, held, index, found).to_pylist()
     assert {p["rank"] for p in pairs} == {1, 2, 3}
     for pair, row, column in list(
         zip(pairs, found.seeker_rows, found.seeker_vacancies, strict=True)
