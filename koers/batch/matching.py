@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import scipy.sparse as sp
 
 from koers.batch.runner import BatchError, Progress, prepare_output
 from koers.batch.vacancies import (
@@ -85,6 +86,26 @@ def _seekers(path: str, all_citizens: bool) -> pa.Table:
     return table
 
 
+def _seekers_and_strengths(
+    path: str,
+    index: VacancyIndex,
+    skill_map: npt.NDArray[np.int32],
+    today: date,
+    half_life_years: float,
+    all_citizens: bool,
+) -> tuple[pa.Table, sp.csr_matrix]:
+    """One partition's seekers and their skill strengths in the index's skill columns."""
+    seekers = _seekers(path, all_citizens)
+    held = seeker_strengths(
+        seekers,
+        skill_map=skill_map,
+        n_skills=len(index.skill_uris),
+        today=today,
+        half_life_years=half_life_years,
+    )
+    return seekers, held
+
+
 def _match_unit(
     path: str,
     name: str,
@@ -99,13 +120,8 @@ def _match_unit(
     """Phase 1 for one partition (runs on a worker): write its seekers' top vacancies and its
     best seekers per vacancy. Returns ("ok", seekers, {}) or ("error", 0, {code, params})."""
     try:
-        seekers = _seekers(path, all_citizens)
-        held = seeker_strengths(
-            seekers,
-            skill_map=skill_map,
-            n_skills=len(index.skill_uris),
-            today=today,
-            half_life_years=half_life_years,
+        seekers, held = _seekers_and_strengths(
+            path, index, skill_map, today, half_life_years, all_citizens
         )
         ids = seekers.column("citizen_id").to_numpy()
         found = match_block(held, index, top=top, row_ids=ids)
@@ -135,13 +151,8 @@ def _explain_unit(
 ) -> pa.Table:
     """Phase 2 for one partition: the chosen (vacancy, citizen, score, rank) pairs whose
     seeker lives in it, with matched and missing skills."""
-    seekers = _seekers(path, all_citizens)
-    held = seeker_strengths(
-        seekers,
-        skill_map=skill_map,
-        n_skills=len(index.skill_uris),
-        today=today,
-        half_life_years=half_life_years,
+    seekers, held = _seekers_and_strengths(
+        path, index, skill_map, today, half_life_years, all_citizens
     )
     ids = seekers.column("citizen_id").to_numpy()
     order = np.argsort(ids, kind="stable")
