@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from koers.cli.common import (
     read_text,
 )
 from koers.errors import InvalidInput
+from koers.paths import var_dir
 
 recommend_app = typer.Typer(help="Recommendations: training for a gap.", no_args_is_help=True)
 training_app = typer.Typer(help="The training catalogue.", no_args_is_help=True)
@@ -55,8 +55,7 @@ class UnknownMode(InvalidInput):
 
 def imported_catalogue_path() -> Path:
     """Where `koers training import` keeps the catalogue: ``$KOERS_VAR_DIR/training``."""
-    var = Path(os.environ.get("KOERS_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
-    return var / "training" / "catalogue.json"
+    return var_dir() / "training" / "catalogue.json"
 
 
 def _split(text: str) -> list[str]:

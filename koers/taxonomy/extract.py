@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from koers.compute import one_blas_thread
 from koers.errors import InvalidInput
 from koers.taxonomy import encoder, english
 from koers.taxonomy.taxonomy import Taxonomy
@@ -126,7 +127,8 @@ class SkillExtractor:
         self.vectors = label_vectors["vectors"].astype(np.float32)
         self.owner = label_vectors["skill"]
         self.starts = np.r_[np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])]
-        self.english = label_vectors["english_vectors"].astype(np.float32)
+        # (384, skills), contiguous: the product with a text's segments reads it in one pass
+        self.english = np.ascontiguousarray(label_vectors["english_vectors"].T, dtype=np.float32)
         self.needs = taxonomy.link_matrix(np.ones(len(taxonomy.link_skill)))
         self.needed_by = self.needs.T.tocsr()
         self.phrases = self._label_phrases(taxonomy)
@@ -191,9 +193,13 @@ class SkillExtractor:
         """Cosine of every segment to every skill, shape (segments, skills)."""
         texts = [s.text for s in segments]
         if lang == "en":
-            result: npt.NDArray[np.float32] = english.encode(texts) @ self.english.T
+            vectors = english.encode(texts)
+            with one_blas_thread():
+                result: npt.NDArray[np.float32] = vectors @ self.english
             return result
-        rows = encoder.encode(texts) @ self.vectors.T  # (segments, label rows)
+        vectors = encoder.encode(texts)
+        with one_blas_thread():
+            rows = vectors @ self.vectors.T  # (segments, label rows)
         return np.maximum.reduceat(rows, self.starts, axis=1)
 
     @staticmethod
@@ -209,7 +215,9 @@ class SkillExtractor:
         ranks: dict[int, int] = {}
         for segment in range(similarity.shape[0]):
             own = np.flatnonzero(best_segment == segment)
-            ordered = own[np.argsort(-scores[own], kind="stable")][:limit]
+            if len(own) > limit:  # only the segment's best ``limit`` can be chosen
+                own = own[np.argpartition(-scores[own], limit - 1)[:limit]]
+            ordered = own[np.argsort(-scores[own], kind="stable")]
             for rank, skill in enumerate(ordered.tolist()):
                 ranks[skill] = rank
         chosen = sorted(ranks, key=lambda skill: (ranks[skill], -scores[skill], skill))[:limit]

@@ -128,9 +128,9 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
         "preferred": np.array(preferred, dtype=bool),
         "occupation_vectors": encoder.encode(occupation_texts),
         "occupation": np.array(occupation_owners, dtype=np.int32),
-        "english_vectors": english.encode([s.label("en") for s in taxonomy.skills]),
+        "english_vectors": english.encode([s.label("en") for s in taxonomy.skills], precise=True),
         "occupation_description_vectors": english.encode(
-            [o.description("en") or o.label("en") for o in taxonomy.occupations]
+            [o.description("en") or o.label("en") for o in taxonomy.occupations], precise=True
         ),
     }
 
