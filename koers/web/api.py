@@ -45,7 +45,10 @@ class StrictJSONRenderer(JSONRenderer):
     json_dumps_params: Mapping[str, Any] = {"allow_nan": False}
 
     def render(self, request: HttpRequest, data: Any, *, response_status: int) -> Any:
-        return super().render(request, _finite(data), response_status=response_status)
+        try:  # nearly always finite: serialising is cheaper than walking the data first
+            return super().render(request, data, response_status=response_status)
+        except ValueError:  # "Out of range float values are not JSON compliant"
+            return super().render(request, _finite(data), response_status=response_status)
 
 
 ERROR_BODY = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}

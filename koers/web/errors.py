@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Field, Schema
+from ninja import Field
 
 from koers.errors import Forbidden, InvalidInput, KoersError, TooLarge, localised_message
 from koers.web.i18n import active_language
+from koers.web.schema import Out
 
 
-class Error(Schema):
+class Error(Out):
     """The API's answer to every request it cannot serve."""
 
     code: str = Field(..., description="stable error code, e.g. search.empty_query")

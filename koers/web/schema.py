@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
 
 
 def _json_number(value: Any) -> Any:
@@ -21,3 +21,11 @@ SEARCHABLE = r"[0-9A-Za-z]"
 Count = Annotated[int, BeforeValidator(_json_number)]
 Number = Annotated[float, BeforeValidator(_json_number)]
 Flag = Annotated[bool, Strict()]
+
+
+class Out(BaseModel):
+    """Base of response bodies. Read straight from the domain's dicts and objects: ninja's
+    ``Schema`` wraps every nested object in a Django getter first, which cost career steps'
+    answer (hundreds of nested skills) several milliseconds."""
+
+    model_config = ConfigDict(from_attributes=True)

@@ -17,23 +17,23 @@ from koers.portfolio.model import ClaimSource, Portfolio, ValidationLevel
 from koers.taxonomy import get_searcher
 from koers.web.errors import Error, NoSkillsOrPortfolio, SkillsAndPortfolio
 from koers.web.i18n import Language
-from koers.web.schema import SEARCHABLE, Count, Flag, Number
+from koers.web.schema import SEARCHABLE, Count, Flag, Number, Out
 
 router = Router(tags=["matching"])
 ERRORS: dict[int, Any] = {400: Error, 404: Error, 409: Error}
 
 
-class SkillRef(Schema):
+class SkillRef(Out):
     skill_uri: str
     label: str
 
 
-class OutlookOut(Schema):
+class OutlookOut(Out):
     score: float
     summary: str
 
 
-class OccupationMatchOut(Schema):
+class OccupationMatchOut(Out):
     occupation_uri: str
     label: str
     score: float
@@ -50,7 +50,7 @@ class OccupationMatchOut(Schema):
     why: str
 
 
-class RouteOut(Schema):
+class RouteOut(Out):
     cost: float
     total_missing_essential_skills: int
     steps: list[OccupationMatchOut]

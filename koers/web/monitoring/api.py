@@ -16,6 +16,7 @@ from koers.web.access import can_monitor_policy, is_citizen, is_employer
 from koers.web.accounts.models import User
 from koers.web.errors import Error
 from koers.web.monitoring import services
+from koers.web.schema import Out
 
 router = Router(tags=["monitoring and vacancies"], auth=django_auth)
 ERRORS: dict[int, Any] = {401: Error, 403: Error}
@@ -23,7 +24,7 @@ Region = Literal["Flanders", "Wallonia", "Brussels"]
 CitizenId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
-class KpisOut(Schema):
+class KpisOut(Out):
     period: str = Field(..., description="YYYY-MM: the platform figures cover the 12 months before")
     population_source: str = Field(..., description="the synthetic population behind them")
     platform: list[KpiRow] = Field(..., description="platform figures (provenance synthetic)")
@@ -49,7 +50,7 @@ class CandidatesIn(Schema):
     )
 
 
-class CandidateOut(Schema):
+class CandidateOut(Out):
     citizen_id: int
     name: str
     rank: int
@@ -60,7 +61,7 @@ class CandidateOut(Schema):
     missing_skills: list[str]
 
 
-class CandidatesOut(Schema):
+class CandidatesOut(Out):
     read: int = Field(..., description="portfolios read (and logged) for this search")
     region: Region | None
     candidates: list[CandidateOut]

@@ -24,6 +24,7 @@ from koers.web.errors import Error
 from koers.web.i18n import Language
 from koers.web.portfolio import services
 from koers.web.portfolio.models import AccessLog, Claim
+from koers.web.schema import Out
 
 router = Router(tags=["portfolio"], auth=django_auth)
 ERRORS: dict[int, Any] = {400: Error, 401: Error, 403: Error, 404: Error}
@@ -60,7 +61,7 @@ class ClaimIn(Schema):
     visibility: Visibility = Visibility.SHARED
 
 
-class ClaimOut(Schema):
+class ClaimOut(Out):
     id: int
     skill_uri: str
     label: str
@@ -74,16 +75,16 @@ class ClaimOut(Schema):
     to_confirm: bool
 
 
-class ImportOut(Schema):
+class ImportOut(Out):
     added: int
 
 
-class CitizenOut(Schema):
+class CitizenOut(Out):
     id: int
     name: str
 
 
-class ReadOut(Schema):
+class ReadOut(Out):
     viewer: str
     what: str
     at: str

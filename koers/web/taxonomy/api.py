@@ -15,7 +15,7 @@ from koers.taxonomy.extract import (
 from koers.taxonomy.search import MAX_QUERY_LENGTH, OccupationHit, SkillHit
 from koers.web.errors import Error
 from koers.web.i18n import Language
-from koers.web.schema import SEARCHABLE, Count, Number
+from koers.web.schema import SEARCHABLE, Count, Number, Out
 
 router = Router()
 TAG = "competence language"
@@ -33,12 +33,12 @@ class SearchParams(Schema):
     limit: int = Field(10, ge=1, le=100)
 
 
-class SkillRef(Schema):
+class SkillRef(Out):
     skill_uri: str
     label: str
 
 
-class OccupationOut(Schema):
+class OccupationOut(Out):
     occupation_uri: str
     label: str
     labels: dict[str, str]
@@ -50,12 +50,12 @@ class OccupationOut(Schema):
     optional_skills: list[SkillRef]
 
 
-class OccupationRef(Schema):
+class OccupationRef(Out):
     occupation_uri: str
     label: str
 
 
-class SkillOut(Schema):
+class SkillOut(Out):
     skill_uri: str
     label: str
     labels: dict[str, str]

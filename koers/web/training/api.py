@@ -19,7 +19,7 @@ from koers.training.recommend import MAX_LIMIT, Preferences, recommend
 from koers.web.access import is_citizen
 from koers.web.errors import Error
 from koers.web.i18n import Language
-from koers.web.schema import Count
+from koers.web.schema import Count, Out
 from koers.web.training import services
 
 router = Router(tags=["training"])
@@ -61,7 +61,7 @@ class ProfileIn(Schema):
     )
 
 
-class CourseOut(Schema):
+class CourseOut(Out):
     course_id: str
     title: str
     provider: str
@@ -78,13 +78,13 @@ class CourseOut(Schema):
     why: str
 
 
-class CheckOut(Schema):
+class CheckOut(Out):
     field: str
     met: bool
     reason: str
 
 
-class BenefitOut(Schema):
+class BenefitOut(Out):
     kind: str
     share: float | None
     cap_eur: float | None
@@ -93,7 +93,7 @@ class BenefitOut(Schema):
     deposit_eur: float | None
 
 
-class DecisionOut(Schema):
+class DecisionOut(Out):
     rule_id: str
     version: str
     title: str
@@ -108,7 +108,7 @@ class DecisionOut(Schema):
     to_verify: bool = Field(..., description="the figures are illustrative: check the source")
 
 
-class EntryOut(Schema):
+class EntryOut(Out):
     sequence: int
     kind: str
     amount_cents: int
@@ -119,7 +119,7 @@ class EntryOut(Schema):
     reserved_after_cents: int
 
 
-class AccountOut(Schema):
+class AccountOut(Out):
     available_cents: int
     reserved_cents: int
     entries: list[EntryOut] = Field(..., description="oldest first")
