@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import plotly.graph_objects as go
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -169,32 +168,36 @@ def _row(row: KpiRow) -> dict[str, Any]:
 
 def _bars(
     items: list[tuple[str, float | None, bool]], *, target: float | None, target_name: str
-) -> go.Figure:
+) -> charts.Figure:
     """Horizontal bars (label, value, real?) with the target as a dashed line."""
     shown = [(label, value, real) for label, value, real in items if value is not None][::-1]
     labels = [label for label, _, _ in shown]
-    figure = go.Figure(
-        go.Bar(
-            x=[value for _, value, _ in shown],
-            y=labels,
-            orientation="h",
-            marker={"color": [REAL_COLOUR if real else SYNTHETIC_COLOUR for _, _, real in shown]},
-            name=_("value"),
-            showlegend=False,
-        )
+    chart = charts.figure(
+        {
+            "type": "bar",
+            "x": [value for _, value, _ in shown],
+            "y": labels,
+            "orientation": "h",
+            "marker": {
+                "color": [REAL_COLOUR if real else SYNTHETIC_COLOUR for _, _, real in shown]
+            },
+            "name": _("value"),
+            "showlegend": False,
+        },
+        yaxis={"automargin": True},
     )
-    figure.update_yaxes(automargin=True)
     if target is not None and labels:
-        figure.add_trace(
-            go.Scatter(
-                x=[target, target],
-                y=[labels[0], labels[-1]],
-                mode="lines",
-                line={"dash": "dash", "color": TARGET_COLOUR, "width": 2},
-                name=target_name,
-            )
+        chart["data"].append(
+            {
+                "type": "scatter",
+                "x": [target, target],
+                "y": [labels[0], labels[-1]],
+                "mode": "lines",
+                "line": {"dash": "dash", "color": TARGET_COLOUR, "width": 2},
+                "name": target_name,
+            }
         )
-    return figure
+    return chart
 
 
 def _label(text: str, real: bool, *, wrap: bool = False) -> str:
@@ -223,11 +226,11 @@ SHORT_LEVELS = {
 }
 
 
-def _coloured(figure: go.Figure, colours: list[str]) -> go.Figure:
-    for trace, colour in zip(figure.data, colours, strict=False):
-        trace.line.color = colour
-        trace.marker.color = colour
-    return figure
+def _coloured(chart: charts.Figure, colours: list[str]) -> charts.Figure:
+    for trace, colour in zip(chart["data"], colours, strict=False):
+        trace["line"] = {**trace.get("line", {}), "color": colour}
+        trace["marker"] = {**trace.get("marker", {}), "color": colour}
+    return chart
 
 
 def _kpi(rows: tuple[KpiRow, ...], kpi: str) -> list[KpiRow]:
@@ -267,7 +270,7 @@ def _charts(figures: services.PolicyFigures) -> list[dict[str, str]]:
             ),
         }
     )
-    guidance = go.Figure()
+    guidance = charts.figure(barmode="group")
     levels = [str(SHORT_LEVELS[level]) for level in LEVELS]
     for rows, is_real, colour in (
         (_kpi(platform, GUIDANCE), False, SYNTHETIC_COLOUR),
@@ -277,16 +280,16 @@ def _charts(figures: services.PolicyFigures) -> list[dict[str, str]]:
         values = [by_indicator.get(f"career_guidance_users_{level}_educated") for level in LEVELS]
         if any(v is not None for v in values):
             period = next((r.period for r in rows), "")
-            guidance.add_trace(
-                go.Bar(
-                    x=levels,
-                    y=values,
-                    name=_label(_("Koers platform") if not is_real else period, is_real),
-                    hovertemplate="%{y:.1f} %<extra>%{fullData.name}</extra>",
-                    marker={"color": colour},
-                )
+            guidance["data"].append(
+                {
+                    "type": "bar",
+                    "x": levels,
+                    "y": values,
+                    "name": _label(_("Koers platform") if not is_real else period, is_real),
+                    "hovertemplate": "%{y:.1f} %<extra>%{fullData.name}</extra>",
+                    "marker": {"color": colour},
+                }
             )
-    guidance.update_layout(barmode="group")
     found.append(
         {
             "id": "chart-guidance",
