@@ -82,6 +82,15 @@ class TooManyRequests(KoersError):
     status = 429
 
 
+class ServerBusy(KoersError):
+    """Every worker is busy and the request waited too long for one (answered 429 at once,
+    instead of after a long wait)."""
+
+    code = "request.server_busy"
+    message = "The server is busy; wait a moment and try again."
+    status = 429
+
+
 class NotFound(KoersError):
     """A thing named in the request does not exist (answered 404)."""
 

@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
         "De aanvraag heeft geen geldig CSRF-token: laad de pagina opnieuw en probeer nog eens."
     ),
     "request.too_large": "De aanvraag is te groot (hoogstens {limit_mb} MB).",
+    "request.server_busy": "Het is nu te druk; wacht even en probeer het opnieuw.",
     "request.too_many": "Te veel aanvragen; wacht {seconds} seconden en probeer opnieuw.",
     "request.no_skills_or_portfolio": "Geef 'skills' of 'portfolio'.",
     "request.skills_and_portfolio": "Geef 'skills' of 'portfolio', niet allebei.",

@@ -19,7 +19,9 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
     from threadpoolctl import threadpool_limits
 
-    application = get_wsgi_application()
+    from koers.web.shedding import Shedding, Worker, shed_after_s
+
+    application = Shedding(get_wsgi_application(), shed_after_s())
     # Parallelism comes from workers and threads; BLAS threads on top of them only contend
     # (set before the workers fork, so each inherits it).
     threadpool_limits(limits=1, user_api="blas")
@@ -28,7 +30,7 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        "worker_class": Worker,  # gthread, noting how long each request waited
         "timeout": REQUEST_TIMEOUT_S,
         "graceful_timeout": 10,
         "limit_request_line": 8190,

@@ -4,15 +4,18 @@ and it rides out a database restart."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from django.db import connections
 SETTINGS = "DJANGO_SETTINGS_MODULE"
 PGDIR = os.environ.get("KOERS_TEST_PGDIR", "")
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+NURSE_ASSISTANT = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7"
 
 
 def _free_port() -> int:
@@ -38,7 +42,7 @@ def _get(url: str) -> tuple[int, dict[str, str], str]:
 
 
 @contextlib.contextmanager
-def _serving(tmp_path: Path, database_url: str) -> Iterator[str]:
+def _serving(tmp_path: Path, database_url: str, *options: str, **settings: str) -> Iterator[str]:
     """Run `koers serve` (production) on a free port; yield its address once it answers."""
     port = _free_port()
     env = {
@@ -46,10 +50,10 @@ def _serving(tmp_path: Path, database_url: str) -> Iterator[str]:
         for k, v in os.environ.items()
         if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "KOERS_INSECURE_COOKIES", SETTINGS}
     }
-    env.update(KOERS_VAR_DIR=str(tmp_path), DATABASE_URL=database_url)
+    env.update(KOERS_VAR_DIR=str(tmp_path), DATABASE_URL=database_url, **settings)
     koers = Path(sys.executable).parent / "koers"
     server = subprocess.Popen(
-        [str(koers), "serve", "--port", str(port), "--workers", "1"],
+        [str(koers), "serve", "--port", str(port), "--workers", "1", *options],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -84,6 +88,39 @@ def test_production_server_hides_internals_and_creates_no_accounts(tmp_path: Pat
         assert (tmp_path / "static").is_dir(), "static files are collected at start"
     with sqlite3.connect(tmp_path / "k.sqlite3") as db:
         assert db.execute("select count(*) from accounts_user").fetchone() == (0,)
+
+
+def test_beyond_capacity_requests_get_a_quick_429_instead_of_waiting(tmp_path: Path):
+    """One thread, and a request may wait 1 ms for it: of 12 requests sent at once, the
+    first is answered and those that queued behind it get 429 with Retry-After."""
+    settings = {"KOERS_SHED_AFTER_MS": "1"}
+    with _serving(
+        tmp_path, f"sqlite:///{tmp_path / 'k.sqlite3'}", "--threads", "1", **settings
+    ) as address:
+        start = threading.Barrier(12)
+
+        def fetch(path: str) -> tuple[int, dict[str, str], str]:
+            start.wait()
+            return _get(address + path)
+
+        paths = ["/api/matching/career-steps?occupation=" + NURSE_ASSISTANT, "/market/forecast/"]
+        with ThreadPoolExecutor(12) as pool:
+            answers = list(pool.map(fetch, paths * 6))
+        static = _get(f"{address}/static/koers/favicon.svg")
+    statuses = sorted(status for status, _, _ in answers)
+    assert set(statuses) == {200, 429} and statuses.count(200) >= 1, statuses
+    busy = [
+        (path, headers, body)
+        for path, (status, headers, body) in zip(paths * 6, answers, strict=True)
+        if status == 429
+    ]
+    for path, headers, body in busy:
+        assert headers["Retry-After"] == "1"
+        if path.startswith("/api/"):
+            assert json.loads(body)["code"] == "request.server_busy"
+        else:
+            assert "Het is nu te druk" in body and 'lang="nl"' in body
+    assert static[0] == 200, "static files are never shed"
 
 
 @pytest.mark.db
