@@ -104,7 +104,9 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
     ``preferred`` (whether the row is a preferred label). Occupations: their preferred labels,
     as ``occupation_vectors`` and ``occupation``. Rows of one concept are contiguous. Also
     ``english_vectors``: each skill's English label by the English encoder (text → skills),
-    and ``occupation_description_vectors``: each occupation's English description by it.
+    ``occupation_description_vectors``: each occupation's English description by it, and
+    ``occupation_name_vectors``: the mean of each occupation's English preferred and alternative
+    labels by the multilingual encoder (how people name the job; career steps).
     """
     texts, owners, preferred = [], [], []
     for index, skill in enumerate(taxonomy.skills):
@@ -132,7 +134,22 @@ def build_label_vectors(taxonomy: Taxonomy) -> dict[str, npt.NDArray[Any]]:
         "occupation_description_vectors": english.encode(
             [o.description("en") or o.label("en") for o in taxonomy.occupations], precise=True
         ),
+        "occupation_name_vectors": _name_vectors(taxonomy),
     }
+
+
+def _name_vectors(taxonomy: Taxonomy) -> npt.NDArray[np.float32]:
+    """Each occupation's English names (preferred and alternative labels) embedded by the
+    multilingual encoder and averaged, shape (occupations, 512)."""
+    names = [
+        list(dict.fromkeys([o.label("en"), *o.alternatives("en")])) for o in taxonomy.occupations
+    ]
+    vectors = encoder.encode([name for labels in names for name in labels])
+    owners = np.repeat(np.arange(len(names)), [len(labels) for labels in names])
+    result = np.zeros((len(names), vectors.shape[1]), dtype=np.float32)
+    np.add.at(result, owners, vectors)
+    unit: npt.NDArray[np.float32] = result / np.linalg.norm(result, axis=1, keepdims=True)
+    return unit
 
 
 def semantic_projection(vectors: npt.NDArray[np.floating]) -> dict[str, npt.NDArray[np.float32]]:
