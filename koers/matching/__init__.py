@@ -9,12 +9,13 @@ from functools import cache
 
 from koers.matching.engine import MatchingEngine
 from koers.matching.pathways import PathwayPlanner
-from koers.taxonomy import get_taxonomy, occupation_descriptions
+from koers.matching.relatedness import Meanings
+from koers.taxonomy import get_taxonomy, occupation_vectors
 
 
 @cache
 def get_engine() -> MatchingEngine:
-    return MatchingEngine(get_taxonomy(), description_vectors=occupation_descriptions())
+    return MatchingEngine(get_taxonomy(), meanings=Meanings(**occupation_vectors()))
 
 
 @cache

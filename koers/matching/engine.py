@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from koers.errors import InvalidInput
-from koers.matching.relatedness import Relatedness
+from koers.matching.relatedness import Meanings, Relatedness
 from koers.matching.weights import (
     DEFAULT_HALF_LIFE_YEARS,
     ESSENTIAL_WEIGHT,
@@ -92,8 +92,8 @@ class OccupationMatch:
 @dataclass
 class MatchingEngine:
     taxonomy: Taxonomy
-    description_vectors: npt.NDArray[np.float32] | None = None
-    """Occupations' English descriptions embedded (see :mod:`koers.matching.relatedness`)."""
+    meanings: Meanings | None = None
+    """Embedded descriptions, names and skill labels (see :mod:`koers.matching.relatedness`)."""
 
     def __post_init__(self) -> None:
         t = self.taxonomy
@@ -108,7 +108,7 @@ class MatchingEngine:
         self.essential_count = np.diff(self.essential.indptr)
         self.profiles = t.link_matrix(np.where(essential, 1.0, OPTIONAL_HELD))
         self.transitions = self._all_pairs()
-        self.relatedness = Relatedness(t, self.transitions, self.description_vectors)
+        self.relatedness = Relatedness(t, self.meanings)
         self.skill_level = np.array([self._skill_level(o) for o in t.occupations], dtype=np.int8)
 
     def _skill_level(self, occupation: Occupation) -> int:
@@ -220,12 +220,12 @@ class MatchingEngine:
     ) -> list[OccupationMatch]:
         """Rank reachable occupations by skill similarity and labour-market outlook.
 
-        From an occupation, skill similarity is :class:`Relatedness` (skill overlap both ways,
-        shared skill groups, the meaning of the descriptions, ISCO proximity; weights fitted
-        on expert-curated related occupations). From a portfolio it is ``reuse ** CONTINUITY *
-        coverage ** (1 - CONTINUITY)``: *reuse* is the share of the person's weighted skills
-        that b uses, *coverage* the share of b's weighted requirements they already have. The
-        outlook then moves the score by up to ``OUTLOOK_INFLUENCE``.
+        From an occupation, skill similarity is :class:`Relatedness` (shared skill groups, the
+        meaning of the descriptions and of the skills, how the jobs are named, ISCO proximity;
+        weights fitted on expert-curated related occupations). From a portfolio it is
+        ``reuse ** CONTINUITY * coverage ** (1 - CONTINUITY)``: *reuse* is the share of the
+        person's weighted skills that b uses, *coverage* the share of b's weighted requirements
+        they already have. The outlook then moves the score by up to ``OUTLOOK_INFLUENCE``.
 
         Start from a current occupation (precomputed transitions) or a portfolio. The occupation
         itself, and with ``exclude_near_duplicates`` occupations that are the same job under

@@ -26,7 +26,7 @@ __all__ = [
     "get_extractor",
     "get_searcher",
     "get_taxonomy",
-    "occupation_descriptions",
+    "occupation_vectors",
 ]
 
 
@@ -48,9 +48,17 @@ def get_searcher() -> Searcher:
     )
 
 
-def occupation_descriptions() -> Any:
-    """Each occupation's English description embedded, shape (occupations, 384)."""
-    return _label_vectors()["occupation_description_vectors"]
+def occupation_vectors() -> dict[str, Any]:
+    """The embeddings that compare occupations (see ``search_index.build_label_vectors``):
+    ``descriptions`` (occupations × 384, English encoder), ``names`` (occupations × 512, their
+    English names by the multilingual encoder) and ``skills`` (each skill's English label,
+    skills × 384, English encoder)."""
+    vectors = _label_vectors()
+    return {
+        "descriptions": vectors["occupation_description_vectors"],
+        "names": vectors["occupation_name_vectors"],
+        "skills": vectors["english_vectors"],
+    }
 
 
 @cache
