@@ -1,13 +1,18 @@
 """Load on the production server: `koers serve` (gunicorn) over a throw-away PostgreSQL,
 driven by locust (headless, in this process) on loopback. Prints one JSON object.
 
-Read traffic mixes occupation search, career steps, matching and the tension page. Each target
-rate (default 50, 100 and 200 requests/s) runs for ``--seconds``; reported per rate: achieved
+Read traffic mixes occupation search, career steps, matching and the tension page. Each
+simulated client starts its requests as a Poisson process (exponential gaps, 2 per second on
+average), so the many clients' requests arrive independently, as real users' do; with
+``--arrivals steady`` each client keeps a fixed 0.5 s rhythm instead (locust's
+``constant_throughput``), which puts clients in step and sends the requests in bursts. Each
+target rate (default 50, 100 and 200 requests/s) runs for ``--seconds``; reported per rate: achieved
 requests/s, p50/p95/p99 in ms, failures and 429 answers. The baseline in the same run is the
 cheapest request the server has (the static favicon), at the same rate, which shows what the
 server and this machine cost before any Koers code runs.
 
     .venv/bin/python benchmarks/load_bench.py [--seconds 60] [--rates 50,100,200] [--workers 2]
+        [--arrivals poisson|steady]
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ monkey.patch_all()
 import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import random  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -36,10 +42,25 @@ ROOT = Path(__file__).resolve().parents[1]
 NURSE_ASSISTANT = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7"
 WOUND_CARE = "http://data.europa.eu/esco/skill/1c6736c2-77de-419c-9b84-8932e15abc21"
 USERS_PER_RATE = 0.5  # each simulated client sends 2 requests/s
+PER_CLIENT = 1 / USERS_PER_RATE
+
+
+def poisson_throughput(per_second: float) -> Any:
+    """A wait time that starts a client's tasks as a Poisson process of ``per_second``: each
+    start an exponential gap after the previous one, whatever the answer took (open loop,
+    as ``constant_throughput`` is)."""
+
+    def wait_time(user: Any) -> float:
+        now = time.monotonic()
+        next_start = getattr(user, "next_start", now) + random.expovariate(per_second)
+        user.next_start = next_start
+        return max(0.0, next_start - now)
+
+    return wait_time
 
 
 class Reader(FastHttpUser):
-    wait_time = constant_throughput(1 / USERS_PER_RATE)
+    wait_time = poisson_throughput(PER_CLIENT)
 
     @task(4)
     def search(self) -> None:
@@ -61,7 +82,7 @@ class Reader(FastHttpUser):
 
 
 class Baseline(FastHttpUser):
-    wait_time = constant_throughput(1 / USERS_PER_RATE)
+    wait_time = poisson_throughput(PER_CLIENT)
 
     @task
     def favicon(self) -> None:
@@ -110,7 +131,11 @@ def main() -> None:
     parser.add_argument("--rates", default="50,100,200")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--api-rate", default="100000/s", help="per-client limit (KOERS_API_RATE)")
+    parser.add_argument("--arrivals", choices=["poisson", "steady"], default="poisson")
     options = parser.parse_args()
+    random.seed(0)
+    if options.arrivals == "steady":
+        Reader.wait_time = Baseline.wait_time = constant_throughput(PER_CLIENT)
     rates = [int(r) for r in options.rates.split(",")]
 
     pgdir, url = subprocess.run(
@@ -147,6 +172,7 @@ def main() -> None:
             "server": f"koers serve, gunicorn {options.workers} workers × 4 threads, PostgreSQL",
             "machine_cpus": os.cpu_count(),
             "seconds_per_rate": options.seconds,
+            "arrivals": options.arrivals,
             "api_rate_limit_per_client": options.api_rate,
             "koers_read_mix": [_run(Reader, host, r, options.seconds) for r in rates],
             "baseline_static_file": [_run(Baseline, host, r, options.seconds) for r in rates],

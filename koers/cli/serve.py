@@ -14,6 +14,16 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 REQUEST_TIMEOUT_S = 30
 
 
+def _warm_up() -> None:
+    """Load what requests need before the workers fork: they share it, and no worker spends
+    its first requests loading (4 s) while they queue. A search loads the sentence encoder."""
+    from koers.matching import get_planner
+    from koers.taxonomy import get_searcher
+
+    get_searcher().occupations.search("verpleegkundige")
+    get_planner()
+
+
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     from django.core.wsgi import get_wsgi_application
     from gunicorn.app.base import BaseApplication
@@ -25,6 +35,7 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     # Parallelism comes from workers and threads; BLAS threads on top of them only contend
     # (set before the workers fork, so each inherits it).
     threadpool_limits(limits=1, user_api="blas")
+    _warm_up()
 
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",

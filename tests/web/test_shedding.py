@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 from koers.web import shedding
 
@@ -48,3 +49,13 @@ def test_the_wait_counts_once():
     assert call(wrapper, "/market/", 0.3)[0].startswith("429")
     status, _, _ = call(wrapper, "/market/", shedding._waited.seconds)  # no new wait noted
     assert status == "200 OK"
+
+
+def test_a_worker_with_requests_queued_keeps_no_connection_alive():
+    worker = shedding.Worker.__new__(shedding.Worker)  # no gunicorn arbiter needed
+    worker.cfg = SimpleNamespace(threads=4)
+    worker.max_keepalived = 996  # as gunicorn sets it: worker_connections - threads
+    worker.busy = 4  # every thread busy, none waiting
+    assert worker.max_keepalived == 996
+    worker.busy = 5
+    assert worker.max_keepalived == 0
