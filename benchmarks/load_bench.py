@@ -12,7 +12,7 @@ cheapest request the server has (the static favicon), at the same rate, which sh
 server and this machine cost before any Koers code runs.
 
     .venv/bin/python benchmarks/load_bench.py [--seconds 60] [--rates 50,100,200] [--workers 2]
-        [--arrivals poisson|steady]
+        [--threads 4] [--arrivals poisson|steady]
 """
 
 from __future__ import annotations
@@ -122,6 +122,10 @@ def _run(user: type[FastHttpUser], host: str, rate: int, seconds: int) -> dict[s
         "p50_ms": total.get_response_time_percentile(0.5),
         "p95_ms": total.get_response_time_percentile(0.95),
         "p99_ms": total.get_response_time_percentile(0.99),
+        "errors": {
+            f"{error.method} {error.name}: {error.error}"[:200]: error.occurrences
+            for error in environment.stats.errors.values()
+        },
     }
 
 
@@ -130,6 +134,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--rates", default="50,100,200")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--api-rate", default="100000/s", help="per-client limit (KOERS_API_RATE)")
     parser.add_argument("--arrivals", choices=["poisson", "steady"], default="poisson")
     options = parser.parse_args()
@@ -151,7 +156,10 @@ def main() -> None:
     }
     koers = Path(sys.executable).parent / "koers"
     server = subprocess.Popen(
-        [str(koers), "serve", "--port", str(port), "--workers", str(options.workers)],
+        [
+            *(str(koers), "serve", "--port", str(port)),
+            *("--workers", str(options.workers), "--threads", str(options.threads)),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -169,7 +177,10 @@ def main() -> None:
                 time.sleep(1)
         _run(Reader, host, 10, 5)  # warm every worker's caches
         result = {
-            "server": f"koers serve, gunicorn {options.workers} workers × 4 threads, PostgreSQL",
+            "server": (
+                f"koers serve, gunicorn {options.workers} workers × {options.threads} threads, "
+                "PostgreSQL"
+            ),
             "machine_cpus": os.cpu_count(),
             "seconds_per_rate": options.seconds,
             "arrivals": options.arrivals,

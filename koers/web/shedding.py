@@ -9,7 +9,8 @@ worker takes: otherwise the kept-alive connections of a burst stayed with one wo
 held to one core by Python's lock, queued them while the other idled (0.63 against 0.07 cores
 at 100 requests/s).
 :class:`Shedding`, around the Django application, answers 429 itself when the wait passed
-``KOERS_SHED_AFTER_MS`` (250 ms by default; 0 turns shedding off). Static files are always
+``KOERS_SHED_AFTER_MS`` (500 ms by default, well above the waits of a busy but not overloaded
+server; 0 turns shedding off). Static files are always
 served: they cost next to nothing.
 """
 
@@ -27,7 +28,7 @@ from gunicorn.workers.gthread import ThreadWorker
 
 from koers.errors import ServerBusy, localised_message
 
-DEFAULT_SHED_AFTER_MS = 250
+DEFAULT_SHED_AFTER_MS = 500
 RETRY_AFTER_S = 1
 _waited = threading.local()
 

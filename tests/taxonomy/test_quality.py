@@ -74,3 +74,17 @@ def test_dutch_text_finds_skills_named_by_koers_translation(extractor, taxonomy)
                 found.add(skill.skill_uri)
                 assert skill.label == taxonomy.skill(skill.skill_uri).label("nl")
     assert len(found) >= 5
+
+
+def test_a_dutch_label_counts_inflected_and_in_another_order(extractor, taxonomy):
+    """ "afval sorteren" is in "Ik sorteer het afval" once the words are stemmed; one shared
+    word is not enough."""
+    sort_waste = next(s.uri for s in taxonomy.skills if s.label("en") == "sort waste")
+    assert taxonomy.skill(sort_waste).label("nl") == "afval sorteren"
+
+    def found(text: str, lang: str = "nl") -> dict[str, str]:
+        return {s.skill_uri: s.method for s in extractor.extract(text, lang=lang, limit=30)}
+
+    assert found("Ik sorteer het afval zorgvuldig.").get(sort_waste) == "label"
+    assert found("Ik sorteer de post.").get(sort_waste) != "label"
+    assert found("Het afval gaat naar het containerpark.").get(sort_waste) != "label"
