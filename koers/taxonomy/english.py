@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from koers.taxonomy.minilm_graph import DIMENSIONS, graph, quantised_model
+from koers.taxonomy.minilm_graph import DIMENSIONS, graph, quantised_model, session
 
 MAX_TOKENS = 128
 _ROW_TOKENS = 256
@@ -46,19 +46,12 @@ def _tokenizer() -> Any:
 @cache
 def _session(precise: bool) -> Any:
     """The onnxruntime session: float32 if ``precise``, else int8."""
-    import onnxruntime
     from safetensors.numpy import load_file
 
     weights = _model_dir() / "model.safetensors"
-    options = onnxruntime.SessionOptions()
-    # The products are small: one thread is faster than several that contend with the server's
-    # other workers (measured 1.5-6x on this 2-core machine under load).
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    model = (
-        graph(load_file(weights)).SerializeToString() if precise else str(quantised_model(weights))
-    )
-    return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    if precise:
+        return session(graph(load_file(weights)).SerializeToString())
+    return session(quantised_model(weights))
 
 
 def _forward(

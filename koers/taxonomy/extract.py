@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from typing import Any
 
@@ -30,7 +31,7 @@ import numpy.typing as npt
 
 from koers.compute import one_blas_thread
 from koers.errors import InvalidInput
-from koers.taxonomy import encoder, english
+from koers.taxonomy import encoder, english, minilm_graph
 from koers.taxonomy.taxonomy import Taxonomy
 from koers.taxonomy.text import dutch_stems, normalise
 
@@ -130,13 +131,18 @@ class SkillExtractor:
         self.vectors = label_vectors["vectors"].astype(np.float32)
         self.owner = label_vectors["skill"]
         self.starts = np.r_[np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])]
-        # (384, skills), contiguous: the product with a text's segments reads it in one pass
-        self.english = np.ascontiguousarray(label_vectors["english_vectors"].T, dtype=np.float32)
+        self.english = label_vectors["english_vectors"].astype(np.float32)
         self.needs = taxonomy.link_matrix(np.ones(len(taxonomy.link_skill)))
         self.needed_by = self.needs.T.tocsr()
         self.phrases = self._label_phrases(taxonomy)
         self.longest_phrase = max(len(p.split()) for p in self.phrases)
         self.dutch_labels = self._dutch_label_stems(taxonomy)
+
+    @cached_property
+    def _english_product(self) -> Any:
+        """The int8 product of English segment vectors with every skill's English label
+        vector (see :func:`minilm_graph.product_model`), built on first use."""
+        return minilm_graph.session(minilm_graph.product_model(self.english.T))
 
     def coherence(self, scores: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Per skill in [0, 1]: the weighted share of the text's context occupations (the
@@ -241,9 +247,9 @@ class SkillExtractor:
         """Cosine of every segment to every skill, shape (segments, skills)."""
         texts = [s.text for s in segments]
         if lang == "en":
-            vectors = english.encode(texts)
-            with one_blas_thread():
-                result: npt.NDArray[np.float32] = vectors @ self.english
+            result: npt.NDArray[np.float32] = self._english_product.run(
+                None, {"vectors": english.encode(texts)}
+            )[0]
             return result
         vectors = encoder.encode(texts)
         with one_blas_thread():

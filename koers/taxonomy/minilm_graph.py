@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -125,23 +126,54 @@ def graph(weights: dict[str, FloatArray]) -> Any:
 
 
 def quantised_model(weights_file: Path) -> Path:
-    """The path of the int8 model for ``weights_file``, built and kept on first use."""
-    import onnxruntime
-    from onnxruntime.quantization import QuantType, quant_pre_process, quantize_dynamic
+    """The path of the int8 encoder for ``weights_file``, built and kept on first use."""
     from safetensors.numpy import load_file
 
-    key = hashlib.sha256(weights_file.read_bytes())
+    def model() -> Any:
+        return graph(
+            {name: value.astype(np.float32) for name, value in load_file(weights_file).items()}
+        )
+
+    return kept_quantised("all-MiniLM-L6-v2-int8", weights_file.read_bytes(), model)
+
+
+def product_model(matrix: FloatArray) -> Path:
+    """The path of an int8 model multiplying vectors (n, d) by the fixed ``matrix`` (d, m):
+    a text's segments times every skill vector. The float32 product reads the whole matrix
+    (21 MB for the English skill labels) for every text; int8 reads a quarter of it and uses
+    the CPU's int8 instructions: 0.2 ms instead of 2.6-4 ms, within 0.001 of the cosines."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    def model() -> Any:
+        body = helper.make_graph(
+            [helper.make_node("MatMul", ["vectors", "matrix"], ["products"])],
+            "fixed-product",
+            [helper.make_tensor_value_info("vectors", TensorProto.FLOAT, ["n", matrix.shape[0]])],
+            [helper.make_tensor_value_info("products", TensorProto.FLOAT, ["n", matrix.shape[1]])],
+            [numpy_helper.from_array(np.ascontiguousarray(matrix, dtype=np.float32), "matrix")],
+        )
+        return helper.make_model(body, opset_imports=[helper.make_opsetid("", 17)])
+
+    return kept_quantised("product-int8", matrix.tobytes(), model)
+
+
+def kept_quantised(name: str, source: bytes, model: Callable[[], Any]) -> Path:
+    """The int8 version of the float32 ONNX ``model()``, kept in ``$KOERS_VAR_DIR/models``
+    under a name that changes with ``source`` (what it is built from), this module's graphs
+    and the onnxruntime version; built on first use."""
+    import onnx
+    import onnxruntime
+    from onnxruntime.quantization import QuantType, quant_pre_process, quantize_dynamic
+
+    key = hashlib.sha256(source)
     key.update(f"{GRAPH_VERSION}/{onnxruntime.__version__}".encode())
-    target = var_dir() / "models" / f"all-MiniLM-L6-v2-int8-{key.hexdigest()[:16]}.onnx"
+    target = var_dir() / "models" / f"{name}-{key.hexdigest()[:16]}.onnx"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    weights = {name: value.astype(np.float32) for name, value in load_file(weights_file).items()}
     with tempfile.TemporaryDirectory(dir=target.parent) as work:
-        import onnx
-
         full = Path(work) / "float32.onnx"
-        onnx.save(graph(weights), full)
+        onnx.save(model(), full)
         prepared = Path(work) / "prepared.onnx"
         quant_pre_process(full, prepared, skip_symbolic_shape=True)  # shapes, graph optimisation
         quantised = Path(work) / "int8.onnx"
@@ -154,3 +186,16 @@ def quantised_model(weights_file: Path) -> Path:
         )
         os.replace(quantised, target)  # atomic: workers starting together never read half a file
     return target
+
+
+def session(path: Path | bytes) -> Any:
+    """An onnxruntime session on one thread: the products of one request are small, and one
+    thread is faster than several that contend with the server's other workers (measured
+    1.5-6x on this 2-core machine under load)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    model = path if isinstance(path, bytes) else str(path)
+    return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])

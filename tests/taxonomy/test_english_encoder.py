@@ -56,3 +56,15 @@ def test_the_quantised_model_is_built_once_per_var_dir(tmp_path, monkeypatch):
     assert minilm_graph.quantised_model(weights) == first
     assert first.stat().st_mtime_ns == stamp
     assert [p.name for p in (tmp_path / "models").iterdir()] == [first.name]  # no leftovers
+
+
+def test_the_int8_product_with_a_fixed_matrix_stays_within_a_hundredth(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOERS_VAR_DIR", str(tmp_path))
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(384, 500)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=0)
+    vectors = english.encode(TEXTS)
+    product = minilm_graph.session(minilm_graph.product_model(matrix))
+    found = product.run(None, {"vectors": vectors})[0]
+    assert found.shape == (len(TEXTS), 500)
+    assert np.abs(found - vectors @ matrix).max() < 0.01
