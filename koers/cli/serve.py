@@ -32,13 +32,11 @@ def _warm_up() -> None:
 
 
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
-    from django.core.wsgi import get_wsgi_application
+    from django.core.servers.basehttp import get_internal_wsgi_application
     from gunicorn.app.base import BaseApplication
     from threadpoolctl import threadpool_limits
 
-    from koers.web.shedding import Shedding, Worker, shed_after_s
-
-    application = Shedding(get_wsgi_application(), shed_after_s())
+    application = get_internal_wsgi_application()  # settings.WSGI_APPLICATION
     # Parallelism comes from workers and threads; BLAS threads on top of them only contend
     # (set before the workers fork, so each inherits it).
     threadpool_limits(limits=1, user_api="blas")
@@ -48,7 +46,7 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": Worker,  # gthread, noting how long each request waited
+        "worker_class": "koers.web.shedding.Worker",  # gthread, noting each request's wait
         "timeout": REQUEST_TIMEOUT_S,
         "graceful_timeout": 10,
         "limit_request_line": 8190,
