@@ -8,10 +8,10 @@ keeping it alive, so the client's next request comes on a new connection, which 
 worker takes: otherwise the kept-alive connections of a burst stayed with one worker that,
 held to one core by Python's lock, queued them while the other idled (0.63 against 0.07 cores
 at 100 requests/s).
+
 :class:`Shedding`, around the Django application, answers 429 itself when the wait passed
 ``KOERS_SHED_AFTER_MS`` (500 ms by default, well above the waits of a busy but not overloaded
-server; 0 turns shedding off). Static files are always
-served: they cost next to nothing.
+server; 0 turns shedding off). Static files are always served: they cost next to nothing.
 """
 
 from __future__ import annotations
