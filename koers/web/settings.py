@@ -16,9 +16,10 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from koers.paths import var_dir
+
 BASE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = BASE_DIR.parent.parent
-VAR_DIR = Path(os.environ.get("KOERS_VAR_DIR", PROJECT_DIR / "var"))
+VAR_DIR = var_dir()
 
 
 def _flag(name: str, default: bool = False) -> bool:
