@@ -4,7 +4,8 @@
   for the misspelt and Flemish queries, and for the everyday Dutch skill words;
 * text → skills: micro precision and recall, per language, on the project's texts; and
   R-Precision@5/@10 on the public job-ad sentences beside a literal label match and a plain
-  encoder ranking, with throughput;
+  encoder ranking, with throughput; the same on their Dutch translation, also beside Koers
+  without the Dutch word model (the multilingual encoder alone, as before it);
 * career steps: hits@10, hits@20 and MRR, against a plain Jaccard overlap of skill sets.
 
 Prints one JSON object.
@@ -54,6 +55,38 @@ def _encoder_speed(extractor, texts, words: int) -> dict[str, int]:
             english.encode(parts, precise=precise)
         speed[name] = round(words / (time.perf_counter() - start))
     return speed
+
+
+def _dutch_public(extractor) -> dict[str, object]:
+    """R-Precision on the Dutch translation of the public sentences (tests/data/README.md)."""
+    from koers.taxonomy.baselines import encoder_ranking, literal_match
+    from koers.taxonomy.evaluation import r_precision, read_benchmark_texts
+    from koers.taxonomy.extract import SkillExtractor
+    from koers.taxonomy.store import read_label_vectors
+
+    texts = read_benchmark_texts(DATA / "public_job_ad_sentences_nl.jsonl")
+    words = sum(len(t.text.split()) for t in texts)
+    multilingual_only = SkillExtractor(extractor.taxonomy, read_label_vectors())
+    start = time.perf_counter()
+    ranked = {t: [s.skill_uri for s in extractor.extract(t.text, lang="nl")] for t in texts}
+    seconds = time.perf_counter() - start
+    rankings = {
+        "ours": ranked,
+        "without_dutch_words": {
+            t: [s.skill_uri for s in multilingual_only.extract(t.text, lang="nl")] for t in texts
+        },
+        "literal_baseline": {t: literal_match(extractor, t.text) for t in texts},
+        "encoder_baseline": {t: encoder_ranking(extractor, t.text) for t in texts},
+    }
+    return {
+        "texts": len(texts),
+        **{
+            f"{name}_rp_at_{k}": round(r_precision(texts, ranking.__getitem__, k), 3)
+            for name, ranking in rankings.items()
+            for k in (5, 10)
+        },
+        "words_per_second": round(words / seconds),
+    }
 
 
 def main() -> None:
@@ -142,6 +175,8 @@ def main() -> None:
         "words_per_second": round(words / seconds),
         "encoder_words_per_second": _encoder_speed(extractor, public, words),
     }
+
+    extraction["public_job_ad_sentences_dutch"] = _dutch_public(extractor)
 
     transitions = read_transitions(DATA / "career_transitions.csv")
     sets = skill_sets(taxonomy)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from koers.taxonomy.dutch_words import DutchWords
 from koers.taxonomy.extract import SkillExtractor
 from koers.taxonomy.model import ESCO_ATTRIBUTION
 from koers.taxonomy.search import Searcher, load_searcher
@@ -17,6 +18,7 @@ from koers.taxonomy.store import (
     SEARCH_INDEX_FILE,
     load_taxonomy,
     read_arrays,
+    read_dutch_words,
     read_label_vectors,
 )
 from koers.taxonomy.taxonomy import Taxonomy
@@ -63,4 +65,4 @@ def occupation_vectors() -> dict[str, Any]:
 
 @cache
 def get_extractor() -> SkillExtractor:
-    return SkillExtractor(load_taxonomy(), _label_vectors())
+    return SkillExtractor(load_taxonomy(), _label_vectors(), DutchWords(read_dutch_words(DATA_DIR)))

@@ -241,6 +241,17 @@ def read_source(source: Path) -> Taxonomy:
     )
 
 
+def build_dutch_words(
+    taxonomy: Taxonomy, target: Path, *, progress: Callable[[str], Any] = lambda message: None
+) -> None:
+    """Fit and write the Dutch word vectors (:mod:`koers.taxonomy.dutch_words`)."""
+    from koers.taxonomy import dutch_words, english, store
+
+    progress("fitting Dutch word vectors (English encoder)")
+    arrays = dutch_words.fit(taxonomy, lambda texts: english.encode(texts, precise=True))
+    store.write_dutch_words(arrays, target)
+
+
 def build(
     source: Path,
     target: Path,
@@ -265,6 +276,7 @@ def build(
     progress("embedding skill labels (multilingual encoder)")
     vectors = build_label_vectors(taxonomy)
     store.write_label_vectors({**vectors, **semantic_projection(vectors["vectors"])}, target)
+    build_dutch_words(taxonomy, target, progress=progress)
     return {
         "occupations": len(taxonomy.occupations),
         "skills": len(taxonomy.skills),

@@ -1,7 +1,8 @@
 """Read and write the vendored, compact ESCO files in ``koers/taxonomy/data/``.
 
 Entities are stored as compact JSON rows (gzip), the occupation-skill links and the search index
-as numpy arrays, and the label embeddings as float16. Everything loads in well under a second
+as numpy arrays, the label embeddings and the Dutch word vectors as int8. Everything loads in
+well under a second
 and is built once per process (see :func:`load_taxonomy`).
 """
 
@@ -24,6 +25,7 @@ TAXONOMY_FILE = "taxonomy.json.gz"
 LINKS_FILE = "links.npz"
 SEARCH_INDEX_FILE = "search_index.npz"
 LABEL_VECTORS_FILE = "label_vectors.npz"
+DUTCH_WORDS_FILE = "dutch_words.npz"
 FORMAT_VERSION = 2
 
 _FLAGS = ("transversal", "digital", "green", "language")
@@ -152,19 +154,25 @@ def write_search_index(arrays: dict[str, npt.NDArray[Any]], target: Path) -> Non
     write_arrays(target, SEARCH_INDEX_FILE, arrays)
 
 
-def write_label_vectors(arrays: dict[str, npt.NDArray[Any]], target: Path) -> None:
-    """Write label embeddings (arrays named ``*vectors``) as int8 with one scale per row, a
-    quarter of float32's size (cosines change by well under 0.01); other arrays as they are."""
+def _int8(arrays: dict[str, npt.NDArray[Any]], names: set[str]) -> dict[str, npt.NDArray[Any]]:
+    """The arrays, those in ``names`` as int8 with one scale per row: a quarter of float32's
+    size (cosines change by well under 0.01)."""
     stored: dict[str, npt.NDArray[Any]] = {}
     for name, array in arrays.items():
-        if name.endswith("vectors"):
+        if name in names:
             vectors = np.asarray(array, dtype=np.float32)
             scale = np.maximum(np.abs(vectors).max(axis=1), 1e-9) / 127
             stored[f"{name}_int8"] = np.round(vectors / scale[:, np.newaxis]).astype(np.int8)
             stored[f"{name}_scale"] = scale.astype(np.float32)
         else:
             stored[name] = array
-    write_arrays(target, LABEL_VECTORS_FILE, stored)
+    return stored
+
+
+def write_label_vectors(arrays: dict[str, npt.NDArray[Any]], target: Path) -> None:
+    """Write label embeddings (arrays named ``*vectors``) as int8, other arrays as they are."""
+    names = {name for name in arrays if name.endswith("vectors")}
+    write_arrays(target, LABEL_VECTORS_FILE, _int8(arrays, names))
 
 
 def read_label_vectors(source: Path = DATA_DIR) -> dict[str, npt.NDArray[Any]]:
@@ -176,6 +184,17 @@ def read_label_vectors(source: Path = DATA_DIR) -> dict[str, npt.NDArray[Any]]:
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
         arrays[name] = vectors
     return arrays
+
+
+def write_dutch_words(arrays: dict[str, npt.NDArray[Any]], target: Path) -> None:
+    """Write the Dutch word model (:mod:`koers.taxonomy.dutch_words`), its vectors as int8."""
+    write_arrays(target, DUTCH_WORDS_FILE, _int8(arrays, {"word_vectors"}))
+
+
+def read_dutch_words(source: Path = DATA_DIR) -> dict[str, npt.NDArray[Any]]:
+    """The Dutch word model's arrays as written, its vectors still int8
+    (``word_vectors_int8`` and ``word_vectors_scale``)."""
+    return read_arrays(source, DUTCH_WORDS_FILE)
 
 
 @cache

@@ -43,3 +43,16 @@ def test_vendored_taxonomy_and_search_index_match_a_fresh_build(tmp_path):
 def test_missing_source_file_is_named(tmp_path):
     with pytest.raises(MissingSourceFile, match=r"occupations\.csv\.gz"):
         build.read_occupations(tmp_path)
+
+
+def test_vendored_dutch_word_model_was_fitted_on_the_vendored_taxonomy():
+    """Fitting takes minutes (``koers taxonomy build``); its vocabulary and idf are cheap and
+    tell whether the vendored model belongs to the taxonomy's current labels."""
+    from koers.taxonomy import dutch_words, get_taxonomy
+
+    texts = [dutch_words._words(text) for text, _ in dutch_words.training_pairs(get_taxonomy())]
+    known, idf = dutch_words.vocabulary(texts)
+    vendored = store.read_dutch_words()
+    assert list(known) == vendored["words"].tolist()
+    np.testing.assert_allclose(idf, vendored["idf"], rtol=1e-6)
+    assert vendored["word_vectors_int8"].shape == (len(known), 384)
