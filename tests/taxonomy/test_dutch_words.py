@@ -74,3 +74,22 @@ def test_vectors_are_unit_length_in_the_english_space(model):
 )
 def test_dutch_sentences_land_near_the_right_english_skills(taxonomy, extractor, text, expected):
     assert any(expected in label for label in _nearest_skills(taxonomy, extractor, text))
+
+
+def test_dutch_similarity_uses_int8_products_that_stay_within_a_hundredth(extractor):
+    """Both halves of the Dutch similarity: the multilingual encoder's cosines with every label
+    row and the Dutch word model's with every English skill vector, as the float32 products
+    would give them."""
+    from koers.taxonomy import encoder
+    from koers.taxonomy.extract import WORDS_WEIGHT
+
+    segments = extractor.segments("Ik poets kantoren. Ik sorteer het afval en strijk.")
+    texts = [s.text for s in segments]
+    multilingual = encoder.encode(texts)
+    rows = multilingual @ extractor.vectors.T
+    exact_multilingual = np.maximum.reduceat(rows, extractor.starts, axis=1)
+    exact_words = extractor.dutch_words.encode(texts) @ extractor.english.T
+    exact = (1 - WORDS_WEIGHT) * exact_multilingual + WORDS_WEIGHT * exact_words
+    found = extractor._similarity(segments, "nl")
+    assert found.shape == (len(segments), len(extractor.taxonomy.skills))
+    assert np.abs(found - exact).max() < 0.01
