@@ -17,15 +17,19 @@ REQUEST_TIMEOUT_S = 30
 
 def _warm_up() -> None:
     """Load what requests need before the workers fork: they share it, and no worker spends
-    its first requests loading (4 s) while they queue. A search loads the sentence encoder.
+    its first requests loading (4 s) while they queue. A search loads the sentence encoder;
+    extracting skills from a Dutch and an English sentence loads the English encoder, the Dutch
+    word model and their int8 products (single-threaded onnxruntime sessions, safe to fork).
 
     Then the loaded objects are frozen out of Python's garbage collector: scanning the
     taxonomy's 110,000 objects in a full collection paused a worker for 52 ms, and every
     thread's request with it."""
     from koers.matching import get_planner
-    from koers.taxonomy import get_searcher
+    from koers.taxonomy import get_extractor, get_searcher
 
     get_searcher().occupations.search("verpleegkundige")
+    get_extractor().extract("Ik verzorg wonden en werk in ploegen.", lang="nl")
+    get_extractor().extract("I care for wounds and work in shifts.", lang="en")
     get_planner()
     gc.collect()
     gc.freeze()

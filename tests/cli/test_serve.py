@@ -86,6 +86,15 @@ def test_production_server_hides_internals_and_creates_no_accounts(tmp_path: Pat
         assert "Python" not in headers.get("Server", "")
         assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
         assert (tmp_path / "static").is_dir(), "static files are collected at start"
+        # The models loaded before the worker forked still answer in it.
+        request = urllib.request.Request(  # noqa: S310 - loopback
+            f"{address}/api/skills/extract",
+            data=json.dumps({"text": "Ik sorteer het afval.", "lang": "nl"}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+            labels = [skill["label"] for skill in json.loads(response.read())]
+        assert "afval sorteren" in labels
     with sqlite3.connect(tmp_path / "k.sqlite3") as db:
         assert db.execute("select count(*) from accounts_user").fetchone() == (0,)
 
