@@ -2,8 +2,7 @@
 
 Entities are stored as compact JSON rows (gzip), the occupation-skill links and the search index
 as numpy arrays, the label embeddings and the Dutch word vectors as int8. Everything loads in
-well under a second
-and is built once per process (see :func:`load_taxonomy`).
+well under a second and is built once per process (see :func:`load_taxonomy`).
 """
 
 from __future__ import annotations
