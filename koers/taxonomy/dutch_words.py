@@ -69,9 +69,11 @@ def training_pairs(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     for occupation in taxonomy.occupations:
         dutch, english = occupation.descriptions.get("nl"), occupation.descriptions.get("en")
         if dutch and english:
-            parts = list(zip(_sentences(dutch), _sentences(english), strict=False))
-            same = len(_sentences(dutch)) == len(_sentences(english))
-            pairs += parts if same else [(dutch, english)]
+            dutch_parts, english_parts = _sentences(dutch), _sentences(english)
+            same = len(dutch_parts) == len(english_parts)
+            pairs += (
+                list(zip(dutch_parts, english_parts, strict=True)) if same else [(dutch, english)]
+            )
     return pairs
 
 

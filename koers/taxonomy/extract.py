@@ -66,9 +66,14 @@ CLEAR_SCORE = {"en": 0.6, "nl": 0.65}
 """Score from which a skill counts as clearly in the text, per encoder (English / other)."""
 
 
+def _encoder(lang: str) -> str:
+    """The key of the per-encoder settings for text in ``lang``: English, or any other."""
+    return "en" if lang == "en" else "nl"
+
+
 def clear_threshold(lang: str) -> float:
     """The score from which a skill counts as clearly in a text of language ``lang``."""
-    return CLEAR_SCORE["en" if lang == "en" else "nl"]
+    return CLEAR_SCORE[_encoder(lang)]
 
 
 _SENTENCE = re.compile(r"[^.!?;\n•·|]+")
@@ -334,7 +339,7 @@ class SkillExtractor:
         matches = self.label_matches(text)
         if lang != "en":
             matches = chain(matches, self.dutch_label_matches(text))
-        label_score = LABEL_MATCH_SCORE["en" if lang == "en" else "nl"]
+        label_score = LABEL_MATCH_SCORE[_encoder(lang)]
         for skill, span in matches:
             if scores[skill] < label_score:
                 scores[skill] = label_score

@@ -18,7 +18,7 @@ def model() -> DutchWords:
 
 
 def _nearest_skills(taxonomy, extractor, text: str, count: int = 5) -> list[str]:
-    scores = extractor.english @ DutchWords(read_dutch_words()).encode([text])[0]
+    scores = extractor.english @ extractor.dutch_words.encode([text])[0]
     return [taxonomy.skills[int(i)].label("en") for i in np.argsort(-scores)[:count]]
 
 
